@@ -1,0 +1,192 @@
+"""The ``stancegraph`` command: a thin shell over the Python API.
+
+Every command reads or writes the store given by ``--store`` (default ``./.stancegraph``, or the
+``STANCEGRAPH_STORE`` environment variable). Errors are one line on stderr and a non-zero exit code:
+1 for bad input or state, 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from . import queries as stored
+from .build import DEFAULT_CORPUS, build
+from .errors import UsageError, UserError
+from .export import FORMATS, export
+from .store import DEFAULT_STORE, Store
+
+_FORMAT = click.Choice(["table", "csv", "tsv", "json"])
+store_option = click.option(
+    "--store", "store_path", default=lambda: os.environ.get("STANCEGRAPH_STORE", DEFAULT_STORE),
+    show_default=DEFAULT_STORE, type=click.Path(file_okay=False, path_type=Path), help="Store directory.",
+)
+
+
+class _Cli(click.Group):
+    """Turns every failure into one line on stderr: no tracebacks for users."""
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            rv = super().main(*args, **kwargs)
+            return sys.exit(rv if isinstance(rv, int) else 0)
+        except UserError as exc:
+            _fail(str(exc), exc.exit_code)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help())
+            sys.exit(0)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except click.exceptions.Abort:
+            _fail("interrupted; the store is unchanged", 130)
+        except KeyboardInterrupt:
+            _fail("interrupted; the store is unchanged", 130)
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("STANCEGRAPH_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set STANCEGRAPH_DEBUG=1 for details)", 1)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"stancegraph: error: {' '.join(message.split())}", err=True)
+    sys.exit(code)
+
+
+@click.group(cls=_Cli, no_args_is_help=True)
+@click.version_option(__version__, prog_name="stancegraph")
+def cli() -> None:
+    """Diplomatic news in, a stance-tracking knowledge graph out.
+
+    \b
+    stancegraph build                      # read corpus/ into ./.stancegraph
+    stancegraph query who-demanded-what    # who demanded what of whom, and when
+    """
+
+
+@cli.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@store_option
+@click.option("--prune", is_flag=True, help="Remove articles from the store that are not under PATHS.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def build_command(paths: tuple[Path, ...], store_path: Path, prune: bool, quiet: bool) -> int:
+    """Read articles (*.txt, default: corpus/) into the store.
+
+    Unchanged articles are skipped; a changed one replaces only its own graph; all changes land in
+    one transaction. Example: stancegraph build corpus/ --store /tmp/sg
+    """
+    with Store.open(store_path, write=True) as store:
+        show_bar = not quiet and sys.stderr.isatty()
+
+        def progress(files):
+            if not show_bar or len(files) < 50:
+                return files
+            return click.progressbar(files, label="reading articles", file=sys.stderr)
+
+        def with_bar(files):
+            bar = progress(files)
+            if bar is files:
+                yield from files
+            else:
+                with bar as items:
+                    yield from items
+
+        report = build(store, paths or (DEFAULT_CORPUS,), prune=prune, progress=with_bar)
+    for failure in report.failures:
+        click.echo(f"stancegraph: skipped: {failure}", err=True)
+    if not quiet:
+        click.echo(report.summary())
+    return 1 if report.failures else 0
+
+
+@cli.command("queries")
+def queries_command() -> None:
+    """List the stored queries with their summaries and parameters.
+
+    Example: stancegraph queries
+    """
+    for name, q in stored.catalog().items():
+        params = ", ".join(p.describe() for p in q.params)
+        click.echo(f"{name}: {q.summary}" + (f"  [parameters: {params}]" if params else ""))
+
+
+@cli.command("query")
+@click.argument("name")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--format", "fmt", type=_FORMAT, default="table", show_default=True)
+@store_option
+def query_command(name: str, params: tuple[str, ...], fmt: str, store_path: Path) -> None:
+    """Run a stored query from queries/.
+
+    Example: stancegraph query stance-timeline -p actor=Russia --format csv
+    """
+    q = stored.get(name)
+    values = stored.parse_assignments(list(params))
+    with Store.open(store_path) as store:
+        bindings = stored.bind(q, values, stored.store_resolver(store))
+        result = stored.run_local(store, stored.with_bindings(q.text, bindings))
+    click.echo(stored.format_result(result, fmt), nl=False)
+
+
+@cli.command("sparql")
+@click.argument("query", required=False)
+@click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Read the query from FILE.")
+@click.option("--format", "fmt", type=_FORMAT, default="table", show_default=True, help="For SELECT results.")
+@store_option
+def sparql_command(query: str | None, file: Path | None, fmt: str, store_path: Path) -> None:
+    """Run an ad-hoc SELECT, ASK, CONSTRUCT or DESCRIBE query.
+
+    Example: stancegraph sparql "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    """
+    if (query is None) == (file is None):
+        raise UsageError("give a QUERY or -f FILE (one of them)")
+    text = file.read_text(encoding="utf-8") if file else query
+    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in stored.PREFIXES.items())
+    with Store.open(store_path) as store:
+        answer = stored.run_local(store, prologue + text)
+    if isinstance(answer, stored.Result):
+        click.echo(stored.format_result(answer, fmt), nl=False)
+    elif isinstance(answer, bool):
+        click.echo("true" if answer else "false")
+    else:
+        import pyoxigraph as ox
+
+        click.echo(ox.serialize(answer, format=ox.RdfFormat.TURTLE, prefixes=stored.PREFIXES).decode("utf-8"), nl=False)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+@store_option
+def export_command(fmt: str, output: Path | None, store_path: Path) -> None:
+    """Write the graph out. TriG, N-Quads and JSON-LD keep one named graph per article.
+
+    Example: stancegraph export --format trig -o graph.trig
+    """
+    with Store.open(store_path) as store:
+        if output is None:
+            export(store, fmt, sys.stdout.buffer)
+            return
+        tmp = output.with_name(output.name + ".partial")
+        try:
+            with open(tmp, "wb") as handle:
+                count = export(store, fmt, handle)
+            tmp.replace(output)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise UserError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    click.echo(f"wrote {count:,} statements to {output}", err=True)
+
+
+def main() -> None:
+    cli.main(prog_name="stancegraph")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""Export the store: TriG, N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples merge them."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from .namespaces import PREFIXES
+
+FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
+    "turtle": (ox.RdfFormat.TURTLE, False),
+    "trig": (ox.RdfFormat.TRIG, True),
+    "jsonld": (ox.RdfFormat.JSON_LD, True),
+    "nt": (ox.RdfFormat.N_TRIPLES, False),
+    "nquads": (ox.RdfFormat.N_QUADS, True),
+}
+
+
+def export(store, fmt: str, output: BinaryIO) -> int:
+    """Write the whole graph to ``output`` in ``fmt``; returns the number of statements written."""
+    rdf_format, keeps_graphs = FORMATS[fmt]
+    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    if keeps_graphs:
+        quads = sorted(store.ox, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        ox.serialize(quads, output, format=rdf_format, prefixes=prefixes)
+        return len(quads)
+    # One graph: the union, each triple once, grouped by subject so Turtle reads as a description list.
+    triples = sorted({q.triple for q in store.ox}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    ox.serialize(triples, output, format=rdf_format, prefixes=prefixes)
+    return len(triples)

@@ -1,0 +1,287 @@
+"""Find the actors a sentence names: states, organisations, coalitions, places, and people.
+
+Known names come from the gazetteer. People it does not know are found by a title before a
+capitalised name ("US Ambassador to Russia John Sullivan"); the title also says whom they speak for
+(the first state or organisation named in it that is not the host after "to"). A person is minted
+once per corpus from the normalised name, so "Sergei" and "Sergey Ryabkov" meet in one node.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..facts import ActorRef, Place
+from ..iri import actor_iri, place_iri, slugify
+from .gazetteer import Gazetteer
+from .lexicon import lexicon
+
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "via", "into", "across"}  # not "to"/"from": "handed to Moscow" is an actor
+_NAME_WORD = r"[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*"
+_NAME = re.compile(rf"(?<![\w-])(?:{_NAME_WORD})(?:\s+(?:(?:bin|ibn|al|el|von|der|van|de|da|le)\s+)?(?:{_NAME_WORD})){{1,9}}(?![\w-])")
+_POSSESSIVE = re.compile(r"[’']s$")
+_VENUE_NOUNS = {"site", "summit", "session", "talks", "meeting", "format", "office", "headquarters", "process", "round", "conference", "venue", "airport"}
+_ACTOR_BEFORE = {"between", "and", "with", "by", "than", "as"}
+_TOKEN = re.compile(r"[\w’'\-\.]+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    begin: int  # offsets in the article text
+    end: int
+    surface: str
+    ref: ActorRef | None  # None for a place
+    how: str  # name, metonym, anaphor, demonym, person, surname, place
+    place: Place | None = None
+    in_title: bool = False  # inside a person's title ("US" in "US Ambassador …")
+
+
+def _ref(gaz: Gazetteer, iri: str) -> ActorRef:
+    e = gaz.entry(iri)
+    represents = e.represents if e.kind in ("person", "government-body") else None
+    return ActorRef(iri=iri, label=e.label, kind=e.kind, known=True, represents=represents)
+
+
+def normalise_person_name(name: str) -> str:
+    """Fold transliteration variants so one person gets one IRI: Sergei/Sergey, Yevgeny/Evgeny."""
+    words = slugify(name).split("-")
+    out = []
+    for w in words:
+        w = re.sub(r"ei$", "ey", w)
+        w = re.sub(r"iy$", "y", w)
+        w = re.sub(r"^ye", "e", w)
+        out.append(w)
+    return "-".join(out)
+
+
+@cache
+def _title_heads() -> re.Pattern:
+    heads = sorted(lexicon("titles")["heads"], key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(lexicon("titles")["not_names"])
+
+
+@cache
+def _weak_heads() -> frozenset[str]:
+    return frozenset(lexicon("titles")["weak_heads"])
+
+
+class ActorFinder:
+    """Finds actor mentions sentence by sentence, remembering the people an article has named."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.people: dict[str, ActorRef] = {}  # surname → person named earlier in this article
+
+    def find(self, text: str, offset: int) -> list[ActorMention]:
+        """Mentions in one sentence ``text`` that starts at ``offset`` in the article."""
+        mentions = self._people(text, offset)
+        taken = [(m.begin - offset, m.end - offset) for m in mentions]
+        for m in self.gaz.pattern.finditer(text):
+            b, e = m.span()
+            if any(tb < e and b < te for tb, te in taken):
+                continue
+            mention = self._known(text, m)
+            if mention is not None:
+                mentions.append(replace(mention, begin=b + offset, end=e + offset))
+        mentions.extend(self._demonyms(text, offset, [(m.begin - offset, m.end - offset) for m in mentions]))
+        mentions.sort(key=lambda m: m.begin)
+        return mentions
+
+    # -- known names -------------------------------------------------------------------------------
+    def _known(self, text: str, m: re.Match) -> ActorMention | None:
+        gaz, surface = self.gaz, m.group(0)
+        if m.group("anaphor"):
+            return ActorMention(0, 0, surface, _ref(gaz, gaz.anaphors[surface.lower()]), "anaphor")
+        if surface in gaz.names:
+            return ActorMention(0, 0, surface, _ref(gaz, gaz.names[surface]), "name")
+        if surface in gaz.metonyms:
+            ref = _ref(gaz, gaz.metonyms[surface])
+            if _used_as_place(text, m.start(), m.end()):
+                iri = gaz.places.get(surface)
+                place = Place(iri, gaz.entry(iri).label) if iri else Place(place_iri(surface), surface, known=False)
+                return ActorMention(0, 0, surface, ref, "place", place=place)
+            return ActorMention(0, 0, surface, ref, "metonym")
+        if surface in gaz.places:
+            iri = gaz.places[surface]
+            return ActorMention(0, 0, surface, None, "place", place=Place(iri, gaz.entry(iri).label))
+        if surface in self.people:
+            return ActorMention(0, 0, surface, self.people[surface], "surname")
+        if surface in gaz.surnames:
+            return ActorMention(0, 0, surface, _ref(gaz, gaz.surnames[surface]), "surname")
+        return None
+
+    def _demonyms(self, text: str, offset: int, taken) -> list[ActorMention]:
+        out = []
+        for word in re.finditer(r"(?<![\w-])[A-Z][\w.]*(?![\w-])", text):
+            iri = self.gaz.demonyms.get(word.group(0))
+            if iri and not any(b < word.end() and word.start() < e for b, e in taken):
+                if word.group(0) in self.gaz.names:  # "US", "NATO": already a name match
+                    continue
+                out.append(ActorMention(word.start() + offset, word.end() + offset, word.group(0), _ref(self.gaz, iri), "demonym"))
+        return out
+
+    # -- people ------------------------------------------------------------------------------------
+    def _people(self, text: str, offset: int) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        floor = 0
+        for m in _NAME.finditer(text):
+            spans = [(w.start() + m.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
+            # A known multi-word name inside ("… to the United States Anatoly Antonov") ends the title.
+            for known_name in self.gaz.pattern.finditer(m.group(0)):
+                if known_name.group("name") and self.gaz.names.get(known_name.group(0)) and self.gaz.entry(self.gaz.names[known_name.group(0)]).kind != "person":
+                    spans = [sp for sp in spans if sp[0] >= m.start() + known_name.end()]
+            # Drop leading words that cannot start a name ("Arms Control Vladimir Yermakov").
+            while spans and self._not_name_word(spans[0][1]):
+                spans = spans[1:]
+            if len(spans) < 2 or len(spans) > 4 or any(self._not_name_word(w) or _POSSESSIVE.search(w) for _, w in spans[1:]):
+                continue
+            start = spans[0][0]
+            words = [w for _, w in spans]
+            name = " ".join(words)
+            end = m.end()
+            known = self.gaz.names.get(name)
+            if known and self.gaz.entry(known).kind != "person":
+                continue
+            title, title_begin = self._title(text, start, floor)
+            speech_follows = _speech_follows(text[end:])
+            if not (known or title or speech_follows):
+                continue
+            if title and title.split()[-1].lower() in _weak_heads() and not (known or speech_follows):
+                continue
+            person = self._person(name, known, title, text[title_begin:start] if title else "")
+            found.append(ActorMention(start + offset, end + offset, name, person, "person"))
+            for a in self._title_actors(text[title_begin:start] if title else "", title_begin + offset):
+                found.append(a)
+            floor = end
+        return found
+
+    def _not_name_word(self, word: str) -> bool:
+        gaz = self.gaz
+        return (
+            word in _not_names() or word.lower() in _title_words() or word in gaz.names or word in gaz.demonyms
+            or word in gaz.metonyms or word in gaz.places or bool(_POSSESSIVE.search(word))
+        )
+
+    def _title(self, text: str, name_start: int, floor: int) -> tuple[str | None, int]:
+        """The title written right before a name, and where it begins."""
+        zone_start = max(floor, _zone_start(text, name_start))
+        zone = text[zone_start:name_start]
+        heads = list(_title_heads().finditer(zone))
+        if not heads:
+            return None, name_start
+        first = heads[0]
+        # Extend left over modifiers, demonyms and organisation names written before the head.
+        begin = first.start()
+        prefix = zone[:begin].rstrip()
+        words = prefix.split()
+        while words and (words[-1][:1].isupper() or words[-1].lower() in {"deputy", "first", "vice", "acting", "press", "senior", "top", "former", "chief", "special"}):
+            if words[-1] in {"The", "On", "In", "At", "As", "And", "But", "By", "Earlier", "Later", "Also", "However", "Meanwhile", "Following"}:
+                break
+            begin = prefix.rfind(words[-1], 0, len(prefix))
+            prefix = prefix[:begin].rstrip()
+            words = prefix.split()
+        title = zone[begin:].strip(" ,’'")
+        return (title or None), zone_start + begin
+
+    def _title_actors(self, title: str, offset: int) -> list[ActorMention]:
+        out = []
+        for m in self.gaz.pattern.finditer(title):
+            mention = self._known(title, m)
+            if mention is not None and mention.ref is not None:
+                out.append(replace(mention, begin=m.start() + offset, end=m.end() + offset, in_title=True))
+        return out
+
+    def _person(self, name: str, known: str | None, title: str | None, title_text: str) -> ActorRef:
+        represents, post_in = self._affiliation(title_text) if title else (None, None)
+        if known:
+            ref = _ref(self.gaz, known)
+            represents = ref.represents or represents
+        else:
+            existing = self.people.get(name.split()[-1])
+            if existing is not None and normalise_person_name(existing.label) == normalise_person_name(name):
+                ref = existing
+            else:
+                ref = ActorRef(iri=actor_iri(normalise_person_name(name)), label=name, kind="person", known=False)
+        post_label = _post_label(title) if title else None
+        ref = replace(
+            ref,
+            represents=represents or ref.represents,
+            post_label=post_label or ref.post_label,
+            post_in=post_in or represents or ref.post_in,
+        )
+        self.people[name.split()[-1]] = ref
+        self.people[name] = ref
+        return ref
+
+    def _affiliation(self, title: str) -> tuple[str | None, str | None]:
+        """(state or organisation represented, body the post is in) from the words of a title."""
+        represents, body = None, None
+        for m in self.gaz.pattern.finditer(title):
+            before = title[: m.start()].split()[-2:]
+            if before and (before[-1] == "to" or before[-2:] == ["to", "the"]):
+                continue  # "Ambassador to Russia": the host, not the sender
+            mention = self._known(title, m)
+            if mention is None or mention.ref is None:
+                continue
+            iri = mention.ref.iri
+            kind = self.gaz.entry(iri).kind
+            if kind == "government-body" and body is None:
+                body = iri
+            if represents is None:
+                represents = self.gaz.state_of(iri)
+        if represents is None:
+            for word in re.findall(r"[A-Z][\w.]*", title):
+                if word in self.gaz.demonyms:
+                    represents = self.gaz.demonyms[word]
+                    break
+        return represents, body or represents
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    t = lexicon("titles")
+    return frozenset(w for phrase in t["heads"] + t["modifiers"] for w in phrase.split())
+
+
+def _used_as_place(text: str, begin: int, end: int) -> bool:
+    """A capital named as a place ("in Geneva", "the Vienna site"), not as its government acting."""
+    before = (text[:begin].split()[-1:] or [""])[0].lower()
+    rest = text[end:]
+    if re.match(r"[’']s\b", rest):
+        return False
+    after = (rest.split()[:1] or [""])[0].strip(",.;:").lower()
+    if before in _ACTOR_BEFORE:
+        return False
+    return before in _PLACE_PREPOSITIONS or before == "the" or after in _VENUE_NOUNS or begin == 0 and after == ""
+
+
+def _zone_start(text: str, name_start: int) -> int:
+    """Where the title zone before a name begins: after the last comma, quote or clause break."""
+    cut = max(text.rfind(c, 0, name_start) for c in (",", "“", "”", '"', ";", ":", "(", "—", "–"))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _post_label(title: str) -> str:
+    """The office itself: "Russian Deputy Foreign Minister" → "Deputy Foreign Minister"."""
+    words = title.split()
+    while words and words[0][:1].isupper() and not _title_heads().match(" ".join(words)) and len(words) > 1:
+        if _title_heads().match(words[0]) or words[0].lower() in {"deputy", "first", "vice", "acting", "special", "senior"}:
+            break
+        words = words[1:]
+    return " ".join(words) or title
+
+
+@cache
+def _speech_verbs() -> re.Pattern:
+    verbs = sorted(lexicon("speech")["verbs"], key=len, reverse=True)
+    return re.compile(r"^\s*,?\s*(?:(?:has|had|also|later|then|earlier|again)\s+)*(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
+
+
+def _speech_follows(rest: str) -> bool:
+    return bool(_speech_verbs().match(rest))

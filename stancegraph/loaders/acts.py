@@ -1,0 +1,128 @@
+"""What kind of act a piece of text is: demand, response or plain statement, with stance and modality.
+
+Pure functions over strings and cue lists from ``lexicon/acts.toml``; the pipeline decides who and
+when. Priority between stance cues follows how analysts read them: a condition ("if the US is
+ready") makes a statement conditional whatever else it says; doubt ("rather uncertain") outranks
+support; explicit refusal outranks readiness ("ready to hear … but not ready for compromises").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon
+from .topics import fold
+
+
+@cache
+def _cues(section: str, key: str) -> re.Pattern:
+    words = lexicon("acts")[section][key]
+    alternatives = "|".join(re.escape(fold(w).strip()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def has_cue(text: str, section: str, key: str) -> bool:
+    return bool(_cues(section, key).search(fold(text)))
+
+
+def cue_spans(text: str, section: str, key: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _cues(section, key).finditer(fold(text))]
+
+
+_CONDITION = re.compile(r"(?i)\b(if|provided that|on condition that|unless|as long as|only if|when)\b\s+([^.;!?]*)")
+_DEPENDS = re.compile(r"(?i)\bdepends?\b[^.;!?]*?\bon\b\s+([^.;!?]*)")
+
+
+@dataclass(frozen=True)
+class Stance:
+    polarity: str  # supports, opposes, conditional, uncertain, neutral
+    modality: str  # asserted, future, hypothetical, negated, conditional
+    condition: str | None = None
+
+
+def classify_stance(text: str) -> Stance:
+    """The stance a statement takes towards its topic, and how it is put."""
+    modality = _modality(text)
+    condition = _condition(text)
+    if condition is not None and (has_cue(text, "stance", "supports") or _DEPENDS.search(text) or has_cue(text, "stance", "conditional")):
+        return Stance("conditional", "conditional", condition)
+    if has_cue(text, "stance", "uncertain"):
+        return Stance("uncertain", modality)
+    opposes = has_cue(text, "stance", "opposes")
+    supports = has_cue(text, "stance", "supports")
+    if opposes:
+        return Stance("opposes", modality)
+    if supports:
+        return Stance("supports", modality)
+    return Stance("neutral", modality)
+
+
+def _condition(text: str) -> str | None:
+    m = _DEPENDS.search(text)
+    if m:
+        return m.group(1).strip(" ,\"”“")
+    m = _CONDITION.search(text)
+    if m and m.group(1).lower() != "when":
+        return m.group(2).strip(" ,\"”“")
+    if m and re.search(r"(?i)\bready\b", m.group(2)):  # "will be ready … when the US is ready"
+        return m.group(2).strip(" ,\"”“")
+    return None
+
+
+def _modality(text: str) -> str:
+    if has_cue(text, "modality", "hypothetical"):
+        return "hypothetical"
+    if has_cue(text, "modality", "future"):
+        return "future"
+    if has_cue(text, "modality", "negated"):
+        return "negated"
+    return "asserted"
+
+
+def response_kind(text: str) -> str | None:
+    """The kind of response a sentence reports, if it reports one."""
+    if has_cue(text, "response", "written") and has_cue(text, "response", "written_verbs"):
+        return "written-response"
+    if has_cue(text, "response", "counter"):
+        return "counter-proposal"
+    if has_cue(text, "response", "rejection"):
+        return "rejection"
+    if has_cue(text, "response", "acceptance"):
+        return "acceptance"
+    return None
+
+
+def is_demand(text: str) -> bool:
+    return has_cue(text, "demand", "cues")
+
+
+def is_proposal_content(text: str) -> bool:
+    return has_cue(text, "demand", "proposal_cues")
+
+
+_ITEM_BREAK = re.compile(r",\s+(?:and\s+|as well as\s+|including\s+)?|;\s*|:\s*|\s+as well as\s+|\s+and\s+(?=the\s|to\s|not\s|its\s|\w+ing\b)")
+
+
+def demand_items(text: str, topic_spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Split a list of demands ("…, refraining from …, and returning …") into one span per topic.
+
+    Returns ``(topic, begin, end)`` with offsets in ``text``; one item per topic, the first place
+    it is named.
+    """
+    breaks = [0] + [m.end() for m in _ITEM_BREAK.finditer(text)] + [len(text)]
+    items = []
+    seen = set()
+    for topic, b, _e in topic_spans:
+        if topic in seen:
+            continue
+        seen.add(topic)
+        start = max(x for x in breaks if x <= b)
+        end = min((x for x in breaks if x > b), default=len(text))
+        # The item ends at the next break after its cue; trim the separator that closes it.
+        chunk = text[start:end].rstrip(" ,;:")
+        if chunk.endswith(" and"):
+            chunk = chunk[:-4]
+        items.append((topic, start, start + len(chunk.rstrip())))
+    return items

@@ -1,0 +1,235 @@
+"""Who said it: find speech frames and give each reported sentence its speaker.
+
+A frame is a speech verb with its speaker before it ("Ryabkov stressed"), after it ("said the
+ambassador"), or an "according to X". Its content is the quote it closes or opens, the clause after
+the verb ("said that …"), or the clause before the frame ("…, X told RBC"). Pronouns and role nouns
+("he", "the diplomat") go to the last person named; a quote running over several sentences takes the
+speaker of the frame that closes or opens it, and a paragraph that continues a quote without a frame
+keeps the previous speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..facts import ActorRef
+from .actors import ActorMention
+from .lexicon import lexicon
+from .segment import Sentence
+
+_QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)", re.M)
+_FILLER = re.compile(r"^(?:\s|,|has|had|have|also|later|then|earlier|again|further|once\s+again|in\s+turn|\w+ly|was|were|is)*$", re.I)
+# Between a body and its verb: "State Department official admitted", "Kremlin spokesman said".
+_BODY_PERSON = re.compile(r"^(?:[’']s)?\s*(?:senior\s+|top\s+|high-ranking\s+)?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|representative|representatives|side|leadership|authorities|government|administration|delegation|press\s+service|envoy)\b", re.I)
+_INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
+_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with)\s+[^,]*?\s+)?(?:,\s*)?(?:(?:earlier|later|previously|also|again|on\s+\w+day)\s*,?\s*)*(?:that\s+|:\s*)?")
+
+
+@dataclass(frozen=True)
+class Utterance:
+    sentence: Sentence
+    begin: int  # the content's span in the article text
+    end: int
+    speaker: ActorRef
+    frame: str  # quote, reported, according, dash, passive
+    verb: str
+    verb_begin: int  # where the speech verb is, in the article (for tense and date cues)
+
+
+@cache
+def _verbs() -> re.Pattern:
+    verbs = sorted(lexicon("speech")["verbs"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in verbs) + r")(?![\w-])")
+
+
+@cache
+def _role_nouns() -> re.Pattern:
+    nouns = sorted(lexicon("speech")["role_nouns"], key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:the|this|that)\s+(?:(?:high-ranking|senior|top|russian|american|us|u\.s\.|chinese|iranian|ukrainian)\s+)*(?:" + "|".join(re.escape(n) for n in nouns) + r")\b")
+
+
+_ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office|bloc|alliance|organization|organisation|embassy|mission)\b")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech in a paragraph, the marks included; an unclosed quote runs to the end."""
+    return [m.span() for m in _QUOTE.finditer(text) if m.end() - m.start() > 2]
+
+
+class Attributor:
+    def __init__(self) -> None:
+        self.last_person: ActorRef | None = None
+        self.last_speaker: ActorRef | None = None
+        self.bodies: list[ActorRef] = []  # government bodies named so far, for "the ministry"
+        self.co_speakers: list[ActorRef] = []  # "X and Y said": the others
+
+    def note_mentions(self, mentions: list[ActorMention]) -> None:
+        for m in mentions:
+            if m.how in ("person", "surname") and m.ref is not None:
+                self.last_person = m.ref
+            elif m.ref is not None and m.ref.kind == "government-body":
+                self.bodies.append(m.ref)
+
+    def paragraph(self, sentences: list[Sentence], text: str, mentions: dict[int, list[ActorMention]]) -> list[Utterance]:
+        """Utterances of one paragraph (``sentences`` all belong to it)."""
+        if not sentences:
+            return []
+        p_begin = sentences[0].begin
+        p_text = text[p_begin : sentences[-1].end]
+        quotes = [(b + p_begin, e + p_begin) for b, e in quote_spans(p_text)]
+        out: list[Utterance] = []
+        framed: dict[int, tuple] = {}  # sentence index → its frame
+        for s in sentences:
+            ms = mentions.get(s.index, [])
+            self.co_speakers = []
+            frame = self._frame(s, ms, quotes, text)
+            self.note_mentions(ms)
+            if frame is not None:
+                framed[s.index] = frame
+                speaker, how, verb, verb_at, c_begin, c_end = frame
+                self.last_speaker = speaker if speaker.kind == "person" else self.last_speaker
+                if speaker.kind == "person":
+                    self.last_person = speaker
+                if c_end > c_begin:
+                    for who in [speaker, *self.co_speakers]:
+                        out.append(Utterance(s, c_begin, c_end, who, how, verb, verb_at))
+        # Sentences inside a quote with no frame of their own: the quote's frame speaks them.
+        for s in sentences:
+            if s.index in framed:
+                continue
+            region = next(((b, e) for b, e in quotes if b <= s.begin + 1 and s.end - 1 <= e), None)
+            if region is None:
+                continue
+            speaker = None
+            for other in sentences:
+                f = framed.get(other.index)
+                if f and other.begin < region[1] and region[0] < other.end:
+                    speaker, verb, verb_at = f[0], f[2], f[3]
+                    break
+            if speaker is None and region[0] == p_begin and self.last_speaker is not None:
+                speaker, verb, verb_at = self.last_speaker, "", s.begin
+            if speaker is not None:
+                out.append(Utterance(s, s.begin, s.end, speaker, "quote", verb, verb_at))
+        out.sort(key=lambda u: u.begin)
+        return out
+
+    # -- frames ------------------------------------------------------------------------------------
+    def _frame(self, s: Sentence, ms: list[ActorMention], quotes, text: str):
+        """(speaker, how, verb, verb offset, content begin, content end) for a framed sentence."""
+        inside = [(b, e) for b, e in quotes if b < s.end and s.begin < e]
+
+        def outside(pos: int) -> bool:
+            return not any(b <= pos < e for b, e in inside)
+
+        stext = s.text
+        # "According to X, …"
+        acc = re.search(r"(?i)\baccording to\b", stext)
+        if acc and outside(s.begin + acc.start()):
+            found = self._after(s, ms, s.begin + acc.end())
+            if found is not None:
+                speaker = found[0][0]
+                self.co_speakers = found[0][1:]
+                comma = stext.find(",", acc.end())
+                if comma > 0:
+                    return speaker, "according", "according to", s.begin + acc.start(), s.begin + comma + 1, s.end
+                return speaker, "according", "according to", s.begin + acc.start(), s.begin, s.begin + acc.start()
+        # "…, X said." / "X said that …" / "said the ambassador"
+        for v in _verbs().finditer(stext):
+            at = s.begin + v.start()
+            if not outside(at):
+                continue
+            verb = v.group(0)
+            found = self._before(s, ms, at, text)
+            inverted = False
+            if found is None:
+                found = self._after(s, ms, s.begin + v.end(), inverted=True)
+                inverted = found is not None
+            if found is None:
+                continue
+            speakers, frame_start, frame_end = found
+            speaker = speakers[0]
+            self.co_speakers = speakers[1:]
+            # What was said: the quote(s) in the sentence, else the clause on the far side of the frame.
+            if inside:
+                qb = max(inside[0][0], s.begin)
+                qe = min(inside[-1][1], s.end)
+                return speaker, "quote", verb, at, qb, qe
+            after_at = frame_end if inverted else s.begin + v.end()
+            rest = text[after_at:s.end]
+            lead = _REPORTED_LEAD.match(rest)
+            c_begin = after_at + (lead.end() if lead else 0)
+            says_that = bool(lead and re.search(r"(?:that|:)\s*$", lead.group(0)))
+            start = frame_start if not inverted else min(frame_start, at)
+            comma = text.rfind(",", s.begin, start)
+            if comma >= 0 and start - comma < 160 and not inverted:
+                start = comma
+            before = text[s.begin:start].rstrip(" ,—–-")
+            as_frame = re.match(r"(?i)^\s*as\s", before + " ")
+            if as_frame:  # "As X said earlier, CLAUSE"
+                comma = text.find(",", frame_end, s.end)
+                if comma > 0:
+                    return speaker, "reported", verb, at, comma + 1, s.end
+            if len(before.split()) >= 4 and not says_that:
+                how = "dash" if re.search(r"[—–]\s*$", text[s.begin:start]) else "reported"
+                return speaker, how, verb, at, s.begin, s.begin + len(before)
+            if s.end - c_begin > 10:
+                return speaker, "reported", verb, at, c_begin, s.end
+        return None
+
+    def _before(self, s: Sentence, ms: list[ActorMention], verb_at: int, text: str):
+        """The subject just before a speech verb — a name, "he", "the diplomat", "the ministry" —
+        as (speakers, where the subject starts, where it ends); "X and Y said" gives both."""
+        window_start = max(s.begin, verb_at - 80)
+        window = text[window_start:verb_at]
+        for m in reversed(ms):
+            if m.end > verb_at or m.begin < window_start or m.ref is None or m.how in ("demonym", "place") or m.in_title:
+                continue
+            between = text[m.end:verb_at]
+            body = _BODY_PERSON.match(between)
+            if _FILLER.match(between) or (body and _FILLER.match(between[body.end():])):
+                speakers = [m.ref]
+                start = m.begin
+                for other in reversed([o for o in ms if o.end <= m.begin and o.ref is not None and o.how == "person"]):
+                    if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[other.end:start]) or re.fullmatch(r"\s+and\s+[^,]*", text[other.end:start]):
+                        speakers.insert(0, other.ref)
+                        start = other.begin
+                    break
+                return speakers, start, m.end
+            break
+        for m in _PRONOUN.finditer(window):
+            if _FILLER.match(window[m.end():]) and self.last_person is not None:
+                return [self.last_person], window_start + m.start(), window_start + m.end()
+        for m in _role_nouns().finditer(window):
+            if _FILLER.match(window[m.end():]) and self.last_person is not None:
+                return [self.last_person], window_start + m.start(), window_start + m.end()
+        for m in _ORG_NOUN.finditer(window):
+            if _FILLER.match(window[m.end():]):
+                body = self._last_body_named(m.group(1))
+                if body is not None:
+                    return [body], window_start + m.start(), window_start + m.end()
+        return None
+
+    def _last_body_named(self, noun: str) -> ActorRef | None:
+        """ "The ministry said": the last body whose name has that noun."""
+        for ref in reversed(self.bodies):
+            if noun.lower() in ref.label.lower():
+                return ref
+        return None
+
+    def _after(self, s: Sentence, ms: list[ActorMention], pos: int, inverted: bool = False):
+        """The speaker written right after ``pos`` ("said Ryabkov", "according to the diplomat")."""
+        gap_ok = _INVERSION_GAP if inverted else re.compile(r"^[^,]{0,80}$")
+        for m in ms:
+            if m.begin >= pos and m.ref is not None and m.how not in ("demonym", "place") and not m.in_title:
+                if gap_ok.match(s.text[pos - s.begin : m.begin - s.begin]):
+                    return [m.ref], m.begin, m.end
+                break
+        rest = s.text[pos - s.begin :]
+        role = _role_nouns().match(rest.strip())
+        if (re.match(r"^\s*(?:him|her)\b", rest) or role) and self.last_person is not None:
+            lead = len(rest) - len(rest.lstrip())
+            return [self.last_person], pos + lead, pos + lead + (role.end() if role else 3)
+        return None

@@ -1,0 +1,182 @@
+"""Find date expressions in text and resolve them, keeping the precision the words support.
+
+``"December 17, 2021"`` → 2021-12-17 (day); ``"in early April"`` → 2022-04 (month, year from the
+reference); ``"on Thursday"`` → the Thursday on or before the article's date; ``"next week"`` and
+``"several days ago"`` give no date at all rather than a guessed one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..facts import PartialDate
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?")),
+    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
+    ("month", re.compile(
+        rf"\b(?:(?P<prep>in|since|by|until|from|during|through|throughout|of|last|this|next|early|mid|late)\s+)?"
+        rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?{_MONTH}(?:\s+{_YEAR}\b)?")),
+    ("year", re.compile(rf"\b(?:in|since|by|until|during|throughout|early|late|mid)[\s-]+{_YEAR}\b")),
+    ("weekday", re.compile(rf"\b(?P<rel>on|last|this|next|on\s+last)?\s*{_WEEKDAY}\b")),
+    ("relday", re.compile(r"\b(?P<relday>yesterday|today|tomorrow|earlier\s+today|earlier\s+in\s+the\s+day|later\s+in\s+the\s+day)\b", re.I)),
+    ("relperiod", re.compile(r"\b(?P<relperiod>last|this|next)\s+(?P<unit>month|year)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    begin: int
+    end: int
+    text: str
+    date: PartialDate | None  # None: a time expression that does not pin a date ("next week")
+    explicit_year: bool
+
+
+def _resolve_year(month: int, day: int | None, ref: dt.date | None, anchor: dt.date | None) -> int | None:
+    """The year of a month(-day) written without one. With the article's date: the one nearest it
+    and not more than a month after it (news reports what happened, or is about to). Without it: the
+    first on or after ``anchor``, the latest date the article has named so far (narratives move on)."""
+    if ref is not None:
+        for year in (ref.year, ref.year - 1):
+            try:
+                candidate = dt.date(year, month, day or 1)
+            except ValueError:
+                continue
+            if candidate <= ref + dt.timedelta(days=31):
+                return year
+        return ref.year - 1
+    if anchor is not None:
+        return anchor.year if (month, day or 1) >= (anchor.month, anchor.day if day else 1) else anchor.year + 1
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, ref: dt.date | None = None, anchor: dt.date | None = None) -> list[DateMention]:
+    """Date expressions in ``text`` resolved against ``ref`` (the article's date, if known) or, for
+    the year only, ``anchor`` (the latest date the article has named so far)."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            begin, end = m.span()
+            if any(b < end and begin < e for b, e in taken):
+                continue
+            mention = _interpret(kind, m, ref, anchor)
+            if mention is None:
+                continue
+            taken.append((begin, end))
+            found.append(DateMention(begin, end, m.group(0).strip(" .,"), mention[0], mention[1]))
+    found.sort(key=lambda d: d.begin)
+    return found
+
+
+def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | None):
+    g = m.groupdict()
+    if kind == "iso":
+        return PartialDate(g["iso"], m.group(0)), True
+    if kind in ("mdy", "dmy"):
+        month, day = MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        text = m.group(0).strip()
+        if g.get("year"):
+            d = _safe_date(int(g["year"]), month, day)
+            return (PartialDate(d.isoformat(), text), True) if d else None
+        if ref is None and g.get("weekday"):
+            year = weekday_year(month, day, WEEKDAYS[g["weekday"].lower()], anchor.year if anchor else None)
+        else:
+            year = _resolve_year(month, day, ref, anchor)
+        d = _safe_date(year, month, day) if year else None
+        return (PartialDate(d.isoformat(), text) if d else None), False
+    if kind == "month":
+        word = g["month"].lower().rstrip(".")
+        if word == "may" and not (g.get("prep") or g.get("year")):
+            return None  # the modal verb, most likely
+        if m.group(0)[0].islower() and not g.get("prep") and not g.get("year"):
+            return None
+        month = MONTHS[word]
+        prep = (g.get("prep") or "").lower()
+        if g.get("year"):
+            return PartialDate(f"{int(g['year']):04d}-{month:02d}", m.group(0).strip()), True
+        if prep in ("last", "this", "next") and ref is not None:
+            year = ref.year if (prep == "this" or (prep == "last" and month < ref.month) or (prep == "next" and month > ref.month)) else ref.year + (1 if prep == "next" else -1)
+        else:
+            year = _resolve_year(month, None, ref, anchor)
+        return (PartialDate(f"{year:04d}-{month:02d}", m.group(0).strip()) if year else None), False
+    if kind == "year":
+        return PartialDate(g["year"], m.group(0).strip()), True
+    if kind == "weekday":
+        rel = (g.get("rel") or "").lower().split()[-1:] or [""]
+        if not rel[0]:
+            return None
+        if ref is None:
+            return None, False
+        wd = WEEKDAYS[g["weekday"].lower()]
+        delta = (ref.weekday() - wd) % 7
+        if rel[0] == "next":
+            d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
+        else:
+            if rel[0] == "last" and delta == 0:
+                delta = 7
+            d = ref - dt.timedelta(days=delta)
+        return PartialDate(d.isoformat(), m.group(0).strip()), False
+    if kind == "relday":
+        if ref is None:
+            return None, False
+        word = g["relday"].lower()
+        shift = -1 if word == "yesterday" else 1 if word == "tomorrow" else 0
+        return PartialDate((ref + dt.timedelta(days=shift)).isoformat(), m.group(0)), False
+    if kind == "relperiod":
+        if ref is None:
+            return None, False
+        step = {"last": -1, "this": 0, "next": 1}[g["relperiod"].lower()]
+        if g["unit"].lower() == "year":
+            return PartialDate(f"{ref.year + step:04d}", m.group(0)), False
+        month0 = ref.year * 12 + ref.month - 1 + step
+        return PartialDate(f"{month0 // 12:04d}-{month0 % 12 + 1:02d}", m.group(0)), False
+    return None
+
+
+def weekday_year(month: int, day: int, weekday: int, anchor_year: int | None, latest: int | None = None) -> int | None:
+    """The year in which ``month``/``day`` falls on ``weekday``: the nearest to ``anchor_year`` if
+    given, else the latest up to ``latest`` (default: this year). Weekdays repeat every 5–11 years, so
+    an article that names both pins its year well within a news archive's span."""
+    latest = latest or dt.date.today().year
+    years = [y for y in range(latest, 1990, -1) if (_safe_date(y, month, day) or dt.date(1, 1, 1)).weekday() == weekday]
+    if not years:
+        return None
+    if anchor_year is not None:
+        return min(years, key=lambda y: (abs(y - anchor_year), -y))
+    return years[0]
+
+
+def first_day(partial: PartialDate) -> dt.date:
+    """The first day a partial date covers (for ordering and anchoring)."""
+    parts = [int(p) for p in partial.iso.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def to_date(partial: PartialDate | None) -> dt.date | None:
+    if partial is None or partial.precision != "day":
+        return None
+    return dt.date.fromisoformat(partial.iso)
