@@ -27,6 +27,13 @@ store_option = click.option(
 )
 
 
+def endpoint_options(func):
+    """--endpoint / --user / --password, with STANCEGRAPH_ENDPOINT_USER/_PASSWORD as defaults."""
+    func = click.option("--password", envvar="STANCEGRAPH_ENDPOINT_PASSWORD", help="Password (or env STANCEGRAPH_ENDPOINT_PASSWORD).")(func)
+    func = click.option("--user", envvar="STANCEGRAPH_ENDPOINT_USER", help="User for HTTP auth (or env STANCEGRAPH_ENDPOINT_USER).")(func)
+    return click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 query endpoint instead of the store.")(func)
+
+
 class _Cli(click.Group):
     """Turns every failure into one line on stderr: no tracebacks for users."""
 
@@ -121,16 +128,23 @@ def queries_command() -> None:
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--format", "fmt", type=_FORMAT, default="table", show_default=True)
 @store_option
-def query_command(name: str, params: tuple[str, ...], fmt: str, store_path: Path) -> None:
-    """Run a stored query from queries/.
+@endpoint_options
+def query_command(name: str, params: tuple[str, ...], fmt: str, store_path: Path, endpoint: str | None, user: str | None, password: str | None) -> None:
+    """Run a stored query from queries/, on the store or on a remote SPARQL endpoint.
 
     Example: stancegraph query stance-timeline -p actor=Russia --format csv
     """
     q = stored.get(name)
     values = stored.parse_assignments(list(params))
-    with Store.open(store_path) as store:
-        bindings = stored.bind(q, values, stored.store_resolver(store))
-        result = stored.run_local(store, stored.with_bindings(q.text, bindings))
+    if endpoint:
+        from .remote import remote_resolver, run_remote
+
+        bindings = stored.bind(q, values, remote_resolver(endpoint, user=user, password=password))
+        result = run_remote(endpoint, stored.with_bindings(q.text, bindings), user=user, password=password)
+    else:
+        with Store.open(store_path) as store:
+            bindings = stored.bind(q, values, stored.store_resolver(store))
+            result = stored.run_local(store, stored.with_bindings(q.text, bindings))
     click.echo(stored.format_result(result, fmt), nl=False)
 
 
@@ -139,7 +153,8 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, store_path: Path
 @click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Read the query from FILE.")
 @click.option("--format", "fmt", type=_FORMAT, default="table", show_default=True, help="For SELECT results.")
 @store_option
-def sparql_command(query: str | None, file: Path | None, fmt: str, store_path: Path) -> None:
+@endpoint_options
+def sparql_command(query: str | None, file: Path | None, fmt: str, store_path: Path, endpoint: str | None, user: str | None, password: str | None) -> None:
     """Run an ad-hoc SELECT, ASK, CONSTRUCT or DESCRIBE query.
 
     Example: stancegraph sparql "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -148,8 +163,13 @@ def sparql_command(query: str | None, file: Path | None, fmt: str, store_path: P
         raise UsageError("give a QUERY or -f FILE (one of them)")
     text = file.read_text(encoding="utf-8") if file else query
     prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in stored.PREFIXES.items())
-    with Store.open(store_path) as store:
-        answer = stored.run_local(store, prologue + text)
+    if endpoint:
+        from .remote import run_remote
+
+        answer = run_remote(endpoint, prologue + text, user=user, password=password)
+    else:
+        with Store.open(store_path) as store:
+            answer = stored.run_local(store, prologue + text)
     if isinstance(answer, stored.Result):
         click.echo(stored.format_result(answer, fmt), nl=False)
     elif isinstance(answer, bool):
@@ -182,6 +202,97 @@ def export_command(fmt: str, output: Path | None, store_path: Path) -> None:
             tmp.unlink(missing_ok=True)
             raise UserError(f"{output}: cannot write: {exc.strerror or exc}") from None
     click.echo(f"wrote {count:,} statements to {output}", err=True)
+
+
+@cli.command("push")
+@click.option("--endpoint", required=True, metavar="URL", help="SPARQL query endpoint (also the update endpoint unless given).")
+@click.option("--update-endpoint", metavar="URL", help="SPARQL update endpoint, if not the same URL.")
+@click.option("--gsp-endpoint", metavar="URL", help="Graph Store Protocol endpoint (default: SPARQL Update).")
+@click.option("--user", envvar="STANCEGRAPH_ENDPOINT_USER", help="User for HTTP auth (or env STANCEGRAPH_ENDPOINT_USER).")
+@click.option("--password", envvar="STANCEGRAPH_ENDPOINT_PASSWORD", help="Password (or env STANCEGRAPH_ENDPOINT_PASSWORD).")
+@store_option
+def push_command(endpoint: str, update_endpoint: str | None, gsp_endpoint: str | None, user: str | None, password: str | None, store_path: Path) -> None:
+    """Send the graph to a SPARQL 1.1 store, one named graph at a time, each replaced atomically.
+
+    Re-pushing is safe: nothing doubles, and only graphs stancegraph made are touched.
+    Example: stancegraph push --endpoint http://127.0.0.1:7878/query --update-endpoint http://127.0.0.1:7878/update
+    """
+    from .remote import push
+
+    with Store.open(store_path) as store:
+        report = push(store, endpoint, update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint, user=user, password=password)
+    click.echo(report.summary())
+
+
+@cli.command("link")
+@click.option("--endpoint", metavar="URL", default=None, help="A Wikidata-shaped SPARQL endpoint (default: the Wikidata Query Service).")
+@click.option("--dry-run", is_flag=True, help="Show what would be linked; change nothing.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.8, show_default=True, help="Lowest score that links.")
+@store_option
+def link_command(endpoint: str | None, dry_run: bool, threshold: float, store_path: Path) -> None:
+    """Link actors to Wikidata (and their posts held, with dates); cached in the store.
+
+    Example: stancegraph link --endpoint http://127.0.0.1:7878/query --dry-run
+    """
+    from .link import DEFAULT_ENDPOINT, link
+
+    with Store.open(store_path, write=not dry_run) as store:
+        report = link(store, endpoint or DEFAULT_ENDPOINT, dry_run=dry_run, threshold=threshold)
+    click.echo(report.summary())
+
+
+@cli.command("reason")
+@click.option("--mode", type=click.Choice(["fast", "owlrl", "rdfs", "none"]), default="fast", show_default=True)
+@store_option
+def reason_command(mode: str, store_path: Path) -> None:
+    """Materialise inferences into their own named graph (graph/inferred); "none" drops them.
+
+    Example: stancegraph reason --mode owlrl
+    """
+    from .reason import reason
+
+    with Store.open(store_path, write=True) as store:
+        report = reason(store, mode)
+    click.echo(report.summary())
+    if report.inconsistencies:
+        raise UserError(f"{len(report.inconsistencies)} inconsistencies: {report.inconsistencies[0]}")
+
+
+@cli.command("validate")
+@store_option
+def validate_command(store_path: Path) -> None:
+    """Check the data graphs with SHACL (ontology/shapes.ttl) and the ontology with QA checks.
+
+    Exits 1 when something does not conform. Example: stancegraph validate
+    """
+    from .validate import validate
+
+    with Store.open(store_path) as store:
+        report = validate(store)
+    click.echo(report.text(), nl=False)
+    if not report.conforms:
+        sys.exit(1)
+
+
+@cli.command("eval")
+@click.argument("gold_dir", type=click.Path(path_type=Path))
+@click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def eval_command(gold_dir: Path, articles: tuple[Path, ...], fmt: str) -> None:
+    """Score extraction against gold annotations: precision, recall, F1 per fact kind, misses, false hits.
+
+    Articles are looked up under ARTICLES, else beside the gold files, else in corpus/.
+    Example: stancegraph eval tests/gold/seeds corpus/
+    """
+    import json
+
+    from .evaluate import evaluate
+
+    report = evaluate(gold_dir, articles)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(report.as_table(), nl=False)
 
 
 def main() -> None:

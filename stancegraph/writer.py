@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from . import __version__
 from .facts import ActorRef, ArticleFacts, Event, Evidence, PartialDate, Place, Statement
@@ -185,7 +185,7 @@ class _ArticleGraphWriter:
         if st.responds_to:
             self.add(node, SG.respondsTo, URIRef(st.responds_to))
         self._date(node, st.date)
-        self.add(node, PROV.wasDerivedFrom, self.article)
+        self.add(node, SG.reportedIn, self.article)
         self._mention(node, st.evidence)
 
     def _event(self, ev: Event) -> None:
@@ -199,7 +199,7 @@ class _ArticleGraphWriter:
         for topic in ev.topics:
             self.add(node, SG.topic, TOPIC[topic])
         self._date(node, ev.date)
-        self.add(node, PROV.wasDerivedFrom, self.article)
+        self.add(node, SG.reportedIn, self.article)
         self._mention(node, ev.evidence)
 
     def _mention(self, fact: URIRef, ev: Evidence) -> None:
