@@ -10,7 +10,12 @@ Matching rules (one gold fact matches at most one extracted fact of the same art
   null matches only an extracted fact without a date;
 * **demands** match on by + topic + date; **responses** on by + kind + date; **statements** on
   speaker + date + stance; **events** on kind + date, and place when the gold gives one;
-  **actors** on the actor alone (each actor the gold lists for the article).
+  **actors** on the actor alone (each actor the gold lists for the article, against the actors the
+  article graph says it mentions);
+* extracted statements are what was said: every act with a speaker except demands (scored as
+  demands) and written responses (documents handed over);
+* where several extracted facts match one gold fact, the one whose evidence shares most words with
+  the gold's evidence is taken.
 """
 
 from __future__ import annotations
@@ -178,7 +183,7 @@ def _predicted_facts(store: Store, articles: set[str]) -> dict[str, list[Fact]]:
             out["responses"].append(Fact("responses", r["article"], {"by": r["by"], "kind": r["kind"], "date": r["date"] or None}, r["evidence"]))
     for r in rows("statements"):
         key = ("s", r["statement"], r["article"], r["evidence"])
-        if r["article"] in articles and key not in seen:
+        if r["article"] in articles and key not in seen and r["kind"] not in _NOT_STATEMENTS:
             seen.add(key)
             out["statements"].append(Fact("statements", r["article"], {"speaker": r["speaker"], "date": r["date"] or None, "stance": r["stance"]}, r["evidence"]))
     for r in rows("events"):
@@ -193,13 +198,16 @@ def _predicted_facts(store: Store, articles: set[str]) -> dict[str, list[Fact]]:
     return out
 
 
+# Demands are scored as demands, and a document handed over is not something said.
+_NOT_STATEMENTS = {"demand", "written-response"}
+
 _ACTORS_IN_ARTICLES = """
 PREFIX sg: <https://w3id.org/stancegraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
 SELECT DISTINCT ?article ?actor WHERE {
-  GRAPH ?g { ?articleNode a sg:Article ; sg:fileName ?article . { ?x ?p ?a } UNION { ?a ?p ?x } }
+  GRAPH ?g { ?articleNode a sg:Article ; sg:fileName ?article ; schema:mentions ?a }
   FILTER(STRSTARTS(STR(?g), "https://w3id.org/stancegraph/graph/article/"))
-  GRAPH ?t { ?a a ?class } GRAPH ?o { ?class rdfs:subClassOf* sg:Actor }
   GRAPH ?l { ?a rdfs:label ?actor }
 }"""
 
@@ -222,7 +230,9 @@ def _score(kind: str, gold: list[Fact], predicted: list[Fact], names: _ActorName
     score = KindScore(kind, gold=len(gold), predicted=len(predicted))
     free = list(predicted)
     for g in gold:
-        hit = next((p for p in free if p.article == g.article and _matches(kind, g, p, names, gold_ids)), None)
+        candidates = [p for p in free if p.article == g.article and _matches(kind, g, p, names, gold_ids)]
+        # Of several that match, the one read from the same words as the gold's evidence.
+        hit = max(candidates, key=lambda p: _overlap(g.evidence, p.evidence), default=None)
         if hit is None:
             score.misses.append(g)
         else:
@@ -230,6 +240,11 @@ def _score(kind: str, gold: list[Fact], predicted: list[Fact], names: _ActorName
             score.matched += 1
     score.false_hits = free
     return score
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
 def load_gold(gold_dir: Path) -> list[dict]:

@@ -81,7 +81,7 @@ class _ArticleGraphWriter:
     def write(self) -> Graph:
         self._article()
         for actor in self.facts.actors:
-            self._actor(actor)
+            self.add(self.article, SCHEMA.mentions, self._actor(actor))
         for statement in self.facts.statements:
             self._statement(statement)
         for event in self.facts.events:

@@ -81,11 +81,14 @@ def _modality(text: str) -> str:
     return "asserted"
 
 
+_AWAITED = re.compile(r"(?i)\b(?:wait(?:ing|s|ed)?\s+for|await(?:s|ing|ed)?|expect(?:s|ing|ed)?|hope(?:s|d)?\s+for)\b[^.;]*counter")
+
+
 def response_kind(text: str) -> str | None:
     """The kind of response a sentence reports, if it reports one."""
     if has_cue(text, "response", "written") and has_cue(text, "response", "written_verbs"):
         return "written-response"
-    if has_cue(text, "response", "counter"):
+    if has_cue(text, "response", "counter") and not _AWAITED.search(text):
         return "counter-proposal"
     if has_cue(text, "response", "rejection"):
         return "rejection"

@@ -96,6 +96,14 @@ class Attributor:
                 if c_end > c_begin:
                     for who in [speaker, *self.co_speakers]:
                         out.append(Utterance(s, c_begin, c_end, who, how, verb, verb_at))
+        # "… ,— said the ambassador." closing an unquoted paragraph: the paragraph is the quote.
+        last = sentences[-1]
+        if framed.get(last.index) and framed[last.index][1] == "dash" and not quotes:
+            speaker, _, verb, verb_at = framed[last.index][:4]
+            for s in sentences[:-1]:
+                if s.index not in framed:
+                    framed[s.index] = framed[last.index]
+                    out.append(Utterance(s, s.begin, s.end, speaker, "dash", verb, verb_at))
         # Sentences inside a quote with no frame of their own: the quote's frame speaks them.
         for s in sentences:
             if s.index in framed:
@@ -152,16 +160,18 @@ class Attributor:
             speakers, frame_start, frame_end = found
             speaker = speakers[0]
             self.co_speakers = speakers[1:]
-            # What was said: the quote(s) in the sentence, else the clause on the far side of the frame.
-            if inside:
-                qb = max(inside[0][0], s.begin)
-                qe = min(inside[-1][1], s.end)
-                return speaker, "quote", verb, at, qb, qe
             after_at = frame_end if inverted else s.begin + v.end()
             rest = text[after_at:s.end]
             lead = _REPORTED_LEAD.match(rest)
             c_begin = after_at + (lead.end() if lead else 0)
             says_that = bool(lead and re.search(r"(?:that|:)\s*$", lead.group(0)))
+            # What was said: the quote(s) in the sentence — unless they are a few words quoted inside
+            # reported speech ("said Russia would make “serious political decisions” if …").
+            quoted_words = sum(len(text[max(b, s.begin):min(e, s.end)].split()) for b, e in inside)
+            if inside and not (says_that or (quoted_words < 6 and not inverted and s.end - c_begin > 10 and c_begin < inside[0][0])):
+                qb = max(inside[0][0], s.begin)
+                qe = min(inside[-1][1], s.end)
+                return speaker, "quote", verb, at, qb, qe
             start = frame_start if not inverted else min(frame_start, at)
             comma = text.rfind(",", s.begin, start)
             if comma >= 0 and start - comma < 160 and not inverted:

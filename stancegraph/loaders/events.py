@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..facts import ActorRef, PartialDate, Place
+from ..iri import place_iri
 from .actors import ActorMention
 from .dates import DateMention
 
@@ -22,6 +23,7 @@ _PUBLISH = re.compile(r"(?i)\b(published|released|unveiled|presented|sent|submit
 _DOCUMENT = re.compile(r"(?i)\b(draft|drafts|agreement|agreements|proposal|proposals|response|responses|document|documents|treaty|treaties|plan|letter|reply|replies|memorandum|roadmap)\b")
 _MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive|air ?strikes|incursion|ground operation)\b")
 _MILITARY_START = re.compile(r"(?i)\b(announced|launched|began|begun|started|start of|beginning of|invaded|ordered)\b")
+_BREAK_OFF = re.compile(r"(?i)\b(froze|frozen|freezes|suspended|suspends|suspend|halted|broke off|pulled out of|withdrew from|walked out of|called off|cancelled|canceled)\b[^.;]{0,60}?\b(dialogue|talks|contacts|negotiations|consultations|treaty|deal|agreement|initiative)\b")
 _FUTURE = re.compile(r"(?i)\b(will|would|could|plans? to|is to|are to|next week|possibility of)\b")
 
 
@@ -53,11 +55,29 @@ def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[C
     return out
 
 
+def _place(clause: Clause, mentions: list[ActorMention]) -> Place | None:
+    """Where: a place named in the clause — the first after "in"/"at" following the event noun if
+    there are several ("in Europe … at a meeting … in Brussels" → Brussels), else a state named
+    after "in" ("the operation in Ukraine")."""
+    places = [m for m in mentions if m.how == "place" and m.place is not None]
+    trigger = _MEETING.search(clause.text) or _MILITARY.search(clause.text)
+    if places:
+        if trigger and len(places) > 1:
+            after = [m for m in places if m.begin - clause.begin > trigger.start()]
+            if after:
+                return after[0].place
+        return places[0].place
+    for m in mentions:
+        if m.ref is not None and m.ref.kind == "state" and clause.text[max(0, m.begin - clause.begin - 3): m.begin - clause.begin].strip() == "in":
+            return Place(place_iri(m.ref.label), m.ref.label, known=False)
+    return None
+
+
 def find_events(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> list[tuple[str, str, Place | None, tuple[ActorRef, ...]]]:
     """``(kind, name, place, participants)`` for the events a clause reports; ``mentions`` are the
     actor mentions inside the clause and ``participants`` the sides they stand for."""
     text = clause.text
-    place = next((m.place for m in mentions if m.how == "place"), None)
+    place = _place(clause, mentions)
     labels = ", ".join(p.label for p in participants)
     found = []
     military = _MILITARY.search(text)
@@ -68,6 +88,10 @@ def find_events(clause: Clause, mentions: list[ActorMention], participants: tupl
     if publish and document and clause.date is not None and not _FUTURE.search(text):
         name = f"{document.group(1).capitalize()} {publish.group(1)}" + (f" ({labels})" if labels else "")
         found.append(("publication", name, place, participants))
+        return found
+    breaking = _BREAK_OFF.search(text)
+    if breaking and not _FUTURE.search(text[: breaking.start()]):
+        found.append(("other", f"{breaking.group(2).capitalize()} {breaking.group(1)}" + (f" ({labels})" if labels else ""), place, participants))
         return found
     meeting = _MEETING.search(text)
     if meeting and (clause.date is not None or (place is not None and _HELD.search(text))) and len(participants) + (place is not None) >= 1:

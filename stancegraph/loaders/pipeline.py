@@ -354,7 +354,7 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
             author = _side(state, subj[0].ref) if subj else None
         if author is not None:
             addressees = tuple(a for a in _sides(state, [m for m in mentions if not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE)]) if a.iri != author.iri)
-            keep_date = date or (state.proposal.date if state.proposal and _ADDRESSED.search(text) else None)
+            keep_date = date  # "the demands are addressed to …" says to whom, not when
             event = fact_iri("event", "publication", keep_date.iso, None) if keep_date and keep_date.precision == "day" else None
             state.proposal = _ProposalContext(author, addressees, keep_date, s.index, event)
 
@@ -407,7 +407,7 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
                 ev = _evidence(s, s.begin, s.end, state.info.text, 0.8)
                 responds = state.proposal.event if state.proposal and state.proposal.author.iri == to[0].iri else None
                 _add_statement(state, Statement(
-                    kind="written-response", evidence=ev, speaker=giver, on_behalf_of=giver, addressees=to,
+                    kind="written-response", evidence=ev, speaker=None, on_behalf_of=giver, addressees=to,
                     topics=("other",), date=date, content=text, responds_to=responds,
                     key=("response", giver.iri, kind, date.iso if date else state.info.file_name, to[0].iri),
                 ))
