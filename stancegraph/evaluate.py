@@ -181,11 +181,17 @@ def _predicted_facts(store: Store, articles: set[str]) -> dict[str, list[Fact]]:
         if r["article"] in articles and key not in seen:
             seen.add(key)
             out["responses"].append(Fact("responses", r["article"], {"by": r["by"], "kind": r["kind"], "date": r["date"] or None}, r["evidence"]))
+    by_node: dict[tuple, Fact] = {}
     for r in rows("statements"):
-        key = ("s", r["statement"], r["article"], r["evidence"])
-        if r["article"] in articles and key not in seen and r["kind"] not in _NOT_STATEMENTS:
-            seen.add(key)
-            out["statements"].append(Fact("statements", r["article"], {"speaker": r["speaker"], "date": r["date"] or None, "stance": r["stance"]}, r["evidence"]))
+        key = (r["statement"], r["article"], r["speaker"])
+        if r["article"] not in articles or r["kind"] in _NOT_STATEMENTS:
+            continue
+        if key in by_node:  # one act reported twice in an article is one statement
+            if r["evidence"] not in by_node[key].evidence:
+                by_node[key].evidence += " " + r["evidence"]
+            continue
+        by_node[key] = Fact("statements", r["article"], {"speaker": r["speaker"], "date": r["date"] or None, "stance": r["stance"]}, r["evidence"])
+    out["statements"].extend(by_node.values())
     for r in rows("events"):
         key = ("e", r["event"], r["article"])
         if r["article"] in articles and key not in seen:

@@ -149,16 +149,26 @@ class ActorFinder:
             if known and self.gaz.entry(known).kind != "person":
                 continue
             title, title_begin = self._title(text, start, floor)
-            speech_follows = _speech_follows(text[end:])
-            if not (known or title or speech_follows):
+            speech_follows = _speech_follows(text[end:]) or _speech_precedes(text[:start])
+            appositive = None
+            if not title:
+                appositive = _APPOSITIVE.match(text[end:])
+                if appositive and not _title_heads().search(appositive.group("title")):
+                    appositive = None
+            if not (known or title or speech_follows or appositive):
                 continue
             if title and title.split()[-1].lower() in _weak_heads() and not (known or speech_follows):
                 continue
-            person = self._person(name, known, title, text[title_begin:start] if title else "")
+            if appositive:  # "Saeed Khatibzadeh, Iran's foreign ministry spokesman, said"
+                title, title_begin = appositive.group("title"), end + appositive.start("title")
+                title_text = title
+            else:
+                title_text = text[title_begin:start] if title else ""
+            person = self._person(name, known, title, title_text)
             found.append(ActorMention(start + offset, end + offset, name, person, "person"))
-            for a in self._title_actors(text[title_begin:start] if title else "", title_begin + offset):
+            for a in self._title_actors(title_text, title_begin + offset):
                 found.append(a)
-            floor = end
+            floor = end + (appositive.end() if appositive else 0)
         return found
 
     def _not_name_word(self, word: str) -> bool:
@@ -215,8 +225,14 @@ class ActorFinder:
             post_label=post_label or ref.post_label,
             post_in=post_in or represents or ref.post_in,
         )
-        self.people[name.split()[-1]] = ref
         self.people[name] = ref
+        # Later references by one part of the name: the surname, or the first word of a
+        # family-name-first name ("Ri Yong Ho" … "Ri said"), unless another person shares it.
+        for part in {name.split()[-1], name.split()[0]}:
+            if len(part) >= 2 and part not in self.gaz.names and part not in _not_names():
+                other = self.people.get(part)
+                if other is None or other.iri == ref.iri or part == name.split()[-1]:
+                    self.people[part] = ref
         return ref
 
     def _affiliation(self, title: str) -> tuple[str | None, str | None]:
@@ -285,3 +301,17 @@ def _speech_verbs() -> re.Pattern:
 
 def _speech_follows(rest: str) -> bool:
     return bool(_speech_verbs().match(rest))
+
+
+@cache
+def _speech_before() -> re.Pattern:
+    verbs = sorted(lexicon("speech")["verbs"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(v) for v in verbs) + r")\s*,?\s*$")
+
+
+def _speech_precedes(before: str) -> bool:
+    return bool(_speech_before().search(before))
+
+
+# ", Iran's foreign ministry spokesman," / ", the Turkish leader," / ", a senior US official,"
+_APPOSITIVE = re.compile(r"^,\s+(?P<title>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.\-]*(?:[’']s)?\s+)*(?:[\w\-]+\s+){0,5}?[\w\-]+(?:\s+(?:of|to|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)?)\s*,")

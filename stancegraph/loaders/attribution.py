@@ -20,9 +20,16 @@ from .lexicon import lexicon
 from .segment import Sentence
 
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)", re.M)
-_FILLER = re.compile(r"^(?:\s|,|has|had|have|also|later|then|earlier|again|further|once\s+again|in\s+turn|\w+ly|was|were|is)*$", re.I)
+_FILLER = re.compile(
+    r"^(?:\s|,|has|had|have|also|later|then|earlier|again|further|once\s+again|in\s+turn|\w+ly|was|were|is|"
+    # a short circumstance between subject and verb: "Trump during a news conference on Thursday said"
+    r"(?:during|at|in|on|after|before|while|when|speaking\s+(?:at|to|on|with))\s+[^,;\"“”]{1,50}?(?=\s+(?:said|told|stressed|noted|added|says|stated|announced|warned|insisted)\b))*$",
+    re.I,
+)
 # Between a body and its verb: "State Department official admitted", "Kremlin spokesman said".
 _BODY_PERSON = re.compile(r"^(?:[’']s)?\s*(?:senior\s+|top\s+|high-ranking\s+)?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|representative|representatives|side|leadership|authorities|government|administration|delegation|press\s+service|envoy)\b", re.I)
+_CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b[^;“”\"]*|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:\s+(?:on|in|at)\b[^;“”\"]*)?)$")
+_APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,90},")
 _INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
 _REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with)\s+[^,]*?\s+)?(?:,\s*)?(?:(?:earlier|later|previously|also|again|on\s+\w+day)\s*,?\s*)*(?:that\s+|:\s*)?")
 
@@ -177,12 +184,16 @@ class Attributor:
             if comma >= 0 and start - comma < 160 and not inverted:
                 start = comma
             before = text[s.begin:start].rstrip(" ,—–-")
+            after_words = text[c_begin:s.end].strip(" .")
+            # The frame closes the sentence ("…, X told RBC on Thursday.") when what follows the verb
+            # is only its circumstances; otherwise what was said follows the verb.
+            frame_at_end = not after_words or bool(_CIRCUMSTANCE.match(after_words))
             as_frame = re.match(r"(?i)^\s*as\s", before + " ")
             if as_frame:  # "As X said earlier, CLAUSE"
                 comma = text.find(",", frame_end, s.end)
                 if comma > 0:
                     return speaker, "reported", verb, at, comma + 1, s.end
-            if len(before.split()) >= 4 and not says_that:
+            if len(before.split()) >= 4 and not says_that and frame_at_end:
                 how = "dash" if re.search(r"[—–]\s*$", text[s.begin:start]) else "reported"
                 return speaker, how, verb, at, s.begin, s.begin + len(before)
             if s.end - c_begin > 10:
@@ -199,7 +210,8 @@ class Attributor:
                 continue
             between = text[m.end:verb_at]
             body = _BODY_PERSON.match(between)
-            if _FILLER.match(between) or (body and _FILLER.match(between[body.end():])):
+            apposition = _APPOSITION.match(between)  # "X, Russia's envoy to the talks, said"
+            if _FILLER.match(between) or (body and _FILLER.match(between[body.end():])) or (apposition and _FILLER.match(between[apposition.end():])):
                 speakers = [m.ref]
                 start = m.begin
                 for other in reversed([o for o in ms if o.end <= m.begin and o.ref is not None and o.how == "person"]):

@@ -37,6 +37,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# "talks will resume on Tuesday": the coming Tuesday, not the last one.
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;]*$", re.I)
+
+
 @dataclass(frozen=True)
 class DateMention:
     begin: int
@@ -133,7 +137,8 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
             return None, False
         wd = WEEKDAYS[g["weekday"].lower()]
         delta = (ref.weekday() - wd) % 7
-        if rel[0] == "next":
+        ahead = _FUTURE_BEFORE.search(m.string[max(0, m.start() - 80):m.start()])
+        if rel[0] == "next" or (rel[0] == "on" and ahead):
             d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
         else:
             if rel[0] == "last" and delta == 0:

@@ -29,6 +29,7 @@ from .reader import RawArticle, read_article
 from .segment import Sentence, split_sentences
 from .topics import TopicMatcher, default_topics
 
+_ANAPHORIC_SUBJECT = re.compile(r"^(?:He|She|They|The\s+(?:[\w-]+\s+){0,3}(?:leader|president|minister|diplomat|official|ambassador|envoy|spokes\w+|secretary))\b")
 _PAST_MARKER = re.compile(r"(?i)\b(earlier(?!\s+(?:in\s+the\s+day|today))|previously|in the past|last week|had said|once said)\b")
 _REQUEST = re.compile(r"\b(asked|urged|called on|calls on|demanded|requested|pressed)\b")
 _REQUEST_VERBS = {"asked", "asks", "urged", "urges", "demanded"}
@@ -71,6 +72,7 @@ class _State:
     actors: dict[str, ActorRef] = field(default_factory=dict)
     proposal: _ProposalContext | None = None
     proposal_sentences: set[int] = field(default_factory=set)  # sentences read as a proposal's items
+    last_dated: tuple[int, PartialDate] | None = None  # (sentence index, date) of the last dated sentence
 
 
 def extract_article(path: str | Path, gazetteer: Gazetteer | None = None, topics: TopicMatcher | None = None) -> ArticleFacts:
@@ -119,6 +121,9 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
         _reported_acts(state, s, mentions[s.index], dates[s.index], bool(utterances.get(s.index)))
         for u in utterances.get(s.index, []):
             _utterance(state, u, mentions[s.index], dates[s.index], text)
+        day = next((d.date for d in dates[s.index] if d.date is not None and d.date.precision == "day"), None)
+        if day is not None:
+            state.last_dated = (s.index, day)
 
     state.facts.actors = list(state.actors.values())
     return state.facts
@@ -276,6 +281,11 @@ def _evidence(s: Sentence, begin: int, end: int, text: str, confidence: float) -
     return Evidence(s.index, begin, begin + len(stripped), stripped, confidence)
 
 
+def _word_overlap(a: str, b: str) -> float:
+    wa, wb = set(re.findall(r"\w{3,}", a.lower())), set(re.findall(r"\w{3,}", b.lower()))
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()[:80]
 
@@ -287,7 +297,15 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         return
     speaker = u.speaker
     side = _side(state, speaker)
-    date = _sentence_date(state, u.sentence.text, dates)
+    # When it was said: a date in the frame ("said on Tuesday"), not one inside what was said
+    # ("said talks will resume on Tuesday"); else the article's date, unless marked as earlier.
+    frame_dates = [d for d in dates if not (u.begin <= d.begin < u.end)]
+    date = _sentence_date(state, text[u.sentence.begin:u.begin] + " " + text[u.end:u.sentence.end], frame_dates)
+    if not frame_dates and _ANAPHORIC_SUBJECT.match(u.sentence.text) and state.last_dated is not None:
+        # "On February 24, Putin announced … The Russian leader stressed that …": same occasion.
+        last_sentence, last_date = state.last_dated
+        if u.sentence.index - last_sentence == 1:
+            date = last_date
     topic_hits = state.topics.find(content)
     topics = tuple(dict.fromkeys(h.topic for h in topic_hits)) or ("other",)
     stance = acts.classify_stance(content)
@@ -318,10 +336,17 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
             return
     if u.verb in ("announced", "announces") and any(e.evidence.sentence_index == u.sentence.index and e.kind != "meeting" for e in state.facts.events):
         return  # "X announced a military operation": the event is the fact
+    key = ("statement", speaker.iri, date.iso if date else state.info.file_name, _norm(content))
+    for earlier in state.facts.statements:
+        # The same claim told twice (the lead's paraphrase, then the quote) is one act, two mentions.
+        if (earlier.kind == "stance" and earlier.speaker == speaker and earlier.stance == stance.polarity
+                and earlier.date == date and _word_overlap(earlier.content or "", content) >= 0.4):
+            key = earlier.key
+            break
     _add_statement(state, Statement(
         kind="stance", evidence=evidence, speaker=speaker, on_behalf_of=side, addressees=tuple(others),
         topics=topics, stance=stance.polarity, modality=stance.modality, condition=stance.condition, date=date,
-        content=content.strip(), key=("statement", speaker.iri, date.iso if date else state.info.file_name, _norm(content)),
+        content=content.strip(), key=key,
     ))
     if demand and u.sentence.index not in state.proposal_sentences:
         spans = [(h.topic, h.begin, h.end) for h in specific]
