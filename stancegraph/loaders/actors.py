@@ -89,6 +89,8 @@ class ActorFinder:
             mention = self._known(text, m)
             if mention is not None:
                 mentions.append(replace(mention, begin=b + offset, end=e + offset))
+        taken = [(m.begin - offset, m.end - offset) for m in mentions]
+        mentions.extend(self._named_before(text, offset, taken))
         mentions.extend(self._demonyms(text, offset, [(m.begin - offset, m.end - offset) for m in mentions]))
         mentions.sort(key=lambda m: m.begin)
         return mentions
@@ -115,6 +117,15 @@ class ActorFinder:
         if surface in gaz.surnames:
             return ActorMention(0, 0, surface, _ref(gaz, gaz.surnames[surface]), "surname")
         return None
+
+    def _named_before(self, text: str, offset: int, taken) -> list[ActorMention]:
+        """One-word references ("Ruiz said") to people this article named in full earlier."""
+        out = []
+        for word in re.finditer(r"(?<![\w-])[A-Z][\w’'\-]+(?![\w-])", text):
+            ref = self.people.get(word.group(0))
+            if ref is not None and not any(b < word.end() and word.start() < e for b, e in taken):
+                out.append(ActorMention(word.start() + offset, word.end() + offset, word.group(0), ref, "surname"))
+        return out
 
     def _demonyms(self, text: str, offset: int, taken) -> list[ActorMention]:
         out = []

@@ -31,6 +31,8 @@ from .topics import TopicMatcher, default_topics
 
 _ANAPHORIC_SUBJECT = re.compile(r"^(?:He|She|They|The\s+(?:[\w-]+\s+){0,3}(?:leader|president|minister|diplomat|official|ambassador|envoy|spokes\w+|secretary))\b")
 _PAST_MARKER = re.compile(r"(?i)\b(earlier(?!\s+(?:in\s+the\s+day|today))|previously|in the past|last week|had said|once said)\b")
+_ACCEPT_VERBS = {"accepted", "accepts", "approved", "approves", "agreed to", "agrees to", "endorsed", "re-entered", "rejoined", "signed"}
+_VERDICT = re.compile(r"\b(accepted|accepts|approved|approves|agreed to|agrees to|endorsed|re-entered|rejoined|rejected|rejects|turned down|dismissed|refused)\b[^.;]{0,60}?\b(proposal|proposals|offer|plan|deal|demands?|initiative|draft|terms|agreement|ceasefire|truce)\b")
 _REQUEST = re.compile(r"\b(asked|urged|called on|calls on|demanded|requested|pressed)\b")
 _REQUEST_VERBS = {"asked", "asks", "urged", "urges", "demanded"}
 _NOT_ADDRESSEE = {"in", "of", "on", "at", "about", "for", "against", "into", "near", "over", "inside", "within"}
@@ -93,9 +95,11 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
     mentions: dict[int, list[ActorMention]] = {}
     dates: dict[int, list[DateMention]] = {}
     anchor: dt.date | None = None
+    dateline_span = _dateline_span(text, info)
     for s in sentences:
         mentions[s.index] = finder.find(s.text, s.begin)
-        found = find_dates(s.text, ref, anchor)
+        # The dateline's own date is when the story was filed, not when its first sentence happened.
+        found = [d for d in find_dates(s.text, ref, anchor) if not (dateline_span[0] <= d.begin + s.begin < dateline_span[1])]
         dates[s.index] = [replace(d, begin=d.begin + s.begin, end=d.end + s.begin) for d in found]
         for d in found:
             if d.date is not None and d.explicit_year:
@@ -176,6 +180,13 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
         dateline=dateline_text,
         dateline_place=dateline_place,
     )
+
+
+def _dateline_span(text: str, info: ArticleInfo) -> tuple[int, int]:
+    if not info.dateline:
+        return (0, 0)
+    at = text.find(info.dateline)
+    return (at, at + len(info.dateline)) if at >= 0 else (0, 0)
 
 
 def _latest_explicit_date(text: str) -> dt.date | None:
@@ -407,6 +418,24 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
                 topics = [h.topic for h in topic_hits] or ["other"]
                 ev = _evidence(s, s.begin, s.end, state.info.text, 0.7)
                 _add_demand(state, by, None, (to,), topics[0], date, ev, text)
+
+    # "Moscow had accepted Washington's proposal", "X rejected the plan": a reported response.
+    verdict = _VERDICT.search(text)
+    if verdict and not spoken:
+        pivot = s.begin + verdict.start()
+        subjects = [m for m in mentions if m.end <= pivot and m.ref is not None and not m.in_title and m.how != "place"
+                    and not _after_preposition(state.info.text, m.begin)]
+        objects = [m for m in mentions if m.begin >= s.begin + verdict.end() and m.ref is not None and not m.in_title and m.how != "place"]
+        by = _side(state, subjects[-1].ref) if subjects else None
+        to = _side(state, objects[0].ref) if objects else (state.proposal.author if state.proposal else None)
+        if by is not None and (to is None or to.iri != by.iri):
+            kind = "acceptance" if verdict.group(1).lower() in _ACCEPT_VERBS else "rejection"
+            ev = _evidence(s, s.begin, s.end, state.info.text, 0.7)
+            _add_statement(state, Statement(
+                kind=kind, evidence=ev, on_behalf_of=by, addressees=(to,) if to else (), topics=tuple(h.topic for h in topic_hits) or ("other",),
+                date=date, content=text, responds_to=state.proposal.event if state.proposal else None,
+                key=("response", by.iri, kind, date.iso if date else state.info.file_name, to.iri if to else None),
+            ))
 
     # Written responses handed over.
     kind = acts.response_kind(text)

@@ -1,0 +1,197 @@
+"""The extraction steps, one behaviour per test, on sentences written for the test (not seed text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from stancegraph.errors import UserError
+from stancegraph.loaders import acts
+from stancegraph.loaders.actors import ActorFinder, normalise_person_name
+from stancegraph.loaders.dateline import parse_dateline
+from stancegraph.loaders.dates import find_dates, weekday_year
+from stancegraph.loaders.gazetteer import default_gazetteer
+from stancegraph.loaders.pipeline import extract_raw
+from stancegraph.loaders.reader import read_article
+from stancegraph.loaders.segment import split_sentences
+
+REF = dt.date(2023, 3, 15)  # a Wednesday
+
+
+def dates_in(text, ref=REF, anchor=None):
+    return [(d.text, d.date.iso if d.date else None) for d in find_dates(text, ref, anchor)]
+
+
+# -- dates ---------------------------------------------------------------------------------------------
+def test_full_date_keeps_day_precision():
+    assert dates_in("The talks opened on March 2, 2021 in Vienna.") == [("March 2, 2021", "2021-03-02")]
+
+
+def test_day_month_year_order_is_read():
+    assert dates_in("signed on 4 July 2022") == [("4 July 2022", "2022-07-04")]
+
+
+def test_month_day_without_year_takes_the_year_that_does_not_lie_in_the_future():
+    # Written on 2023-03-15, "December 20" is last December.
+    assert dates_in("On December 20, the envoy arrived.") == [("December 20", "2022-12-20")]
+    assert dates_in("On March 1, the envoy arrived.") == [("March 1", "2023-03-01")]
+
+
+def test_weekday_resolves_to_the_last_such_day_up_to_the_article_date():
+    assert dates_in("the minister said on Monday") == [("on Monday", "2023-03-13")]
+    assert dates_in("the minister said on Wednesday") == [("on Wednesday", "2023-03-15")]
+
+
+def test_weekday_after_will_looks_ahead():
+    assert dates_in("talks will resume on Friday") == [("on Friday", "2023-03-17")]
+
+
+def test_month_alone_gives_month_precision():
+    assert dates_in("in early February the sides met") == [("in early February", "2023-02")]
+
+
+def test_without_article_date_a_month_follows_the_last_named_date():
+    assert dates_in("in April they met again", ref=None, anchor=dt.date(2021, 12, 1)) == [("in April", "2022-04")]
+
+
+def test_vague_time_words_give_no_date():
+    assert dates_in("they announced it several days ago and will meet next week") == []
+
+
+def test_may_the_verb_is_not_a_month():
+    assert dates_in("Iran may return to the table") == []
+
+
+def test_month_name_inside_a_name_is_not_a_date():
+    assert dates_in("as envoy Julianne Smith said") == []
+
+
+def test_weekday_and_date_pin_the_year():
+    assert weekday_year(1, 21, 4, None, latest=2024) == 2022  # Friday, January 21
+
+
+# -- dateline ------------------------------------------------------------------------------------------
+def test_wire_dateline_gives_place_date_and_outlet():
+    dl = parse_dateline("ANKARA, October 3. /TASS/. The minister said")
+    assert (dl.place, dl.month, dl.day, dl.outlet) == ("Ankara", 10, 3, "TASS")
+
+
+def test_reuters_style_dateline():
+    dl = parse_dateline("SEOUL, Nov 9 (Reuters) - North Korea fired")
+    assert (dl.place, dl.month, dl.day, dl.outlet) == ("Seoul", 11, 9, "Reuters")
+
+
+def test_prose_line_is_not_a_dateline():
+    assert parse_dateline("NATO allies met in Brussels on Monday.") is None
+
+
+# -- sentences -----------------------------------------------------------------------------------------
+def test_sentences_keep_offsets_into_the_text():
+    text = "Headline here\nThe U.S. envoy arrived. He said talks went well."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["Headline here", "The U.S. envoy arrived.", "He said talks went well."]
+    assert all(text[s.begin : s.end] == s.text for s in sentences)
+
+
+# -- actors --------------------------------------------------------------------------------------------
+def find(text):
+    finder = ActorFinder(default_gazetteer())
+    return finder, finder.find(text, 0)
+
+
+def test_title_and_name_make_an_unknown_person_who_speaks_for_the_state_in_the_title():
+    _, ms = find("Paraguayan Deputy Foreign Minister Ana Lucia Benitez said the talks would go on.")
+    person = next(m.ref for m in ms if m.how == "person")
+    assert person.label == "Ana Lucia Benitez" and not person.known
+    assert person.represents.endswith("/paraguay")
+    assert person.post_label == "Deputy Foreign Minister"
+
+
+def test_ambassador_to_a_country_speaks_for_the_sending_state():
+    _, ms = find("Chilean Ambassador to Peru Tomas Olivares Soto said")
+    person = next(m.ref for m in ms if m.how == "person")
+    assert person.represents.endswith("/chile")
+
+
+def test_capital_as_actor_and_as_place():
+    _, ms = find("Moscow rejected the plan at the talks in Moscow.")
+    hows = [(m.surface, m.how) for m in ms if m.surface == "Moscow"]
+    assert hows == [("Moscow", "metonym"), ("Moscow", "place")]
+
+
+def test_transliterations_fold_to_one_person():
+    assert normalise_person_name("Sergei Ryabkov") == normalise_person_name("Sergey Ryabkov")
+    assert normalise_person_name("Yevgeny Ivanov") == normalise_person_name("Evgeny Ivanov")
+
+
+def test_surname_refers_back_to_the_person_named_earlier():
+    finder, _ = find("Uruguayan Foreign Minister Mateo Quintana Ruiz arrived.")
+    later = finder.find("Ruiz said the deal was close.", 100)
+    assert any(m.how == "surname" and m.ref.label == "Mateo Quintana Ruiz" for m in later)
+
+
+# -- acts ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, polarity",
+    [
+        ("We are ready to resume talks if the other side is ready too", "conditional"),
+        ("We are rather uncertain that a compromise is possible", "uncertain"),
+        ("The alliance is ready to listen but is not ready for compromises", "opposes"),
+        ("We welcome the proposal and are prepared to work on it", "supports"),
+        ("The delegation will arrive in the evening", "neutral"),
+    ],
+)
+def test_stance_of_a_statement(text, polarity):
+    assert acts.classify_stance(text).polarity == polarity
+
+
+def test_condition_is_kept_with_a_conditional_stance():
+    stance = acts.classify_stance("Progress depends on Washington's readiness to give a realistic answer")
+    assert stance.polarity == "conditional" and stance.condition.startswith("Washington's readiness")
+
+
+def test_waiting_for_counter_proposals_is_not_a_counter_proposal():
+    assert acts.response_kind("Moscow is waiting for feedback and counter-proposals") is None
+    assert acts.response_kind("Kyiv tabled counter-proposals on Tuesday") == "counter-proposal"
+
+
+# -- the pipeline on a small article of our own -------------------------------------------------------
+ARTICLE = """Ankara hosts new round of grain talks
+ANKARA, July 12, 2023 (Reuters) - Delegations of Russia and Ukraine met in Istanbul on Tuesday, the Turkish Foreign Ministry said.
+"We are ready to extend the deal if our exports are unblocked," Russian Deputy Foreign Minister Sergey Vershinin told reporters.
+UN Secretary-General Antonio Guterres urged both sides to keep the corridor open.
+"""
+
+
+def test_pipeline_reads_speaker_stance_date_and_meeting(tmp_path):
+    path = tmp_path / "grain.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    facts = extract_raw(read_article(path))
+    assert facts.article.published.iso == "2023-07-12" and facts.article.outlet == "Reuters"
+    said = [s for s in facts.statements if s.speaker and s.speaker.label == "Sergey Vershinin"]
+    assert said and said[0].stance == "conditional" and said[0].on_behalf_of.label == "Russia"
+    assert said[0].date.iso == "2023-07-12"
+    quote = ARTICLE.index("We are ready")
+    assert said[0].evidence.begin == quote and ARTICLE[said[0].evidence.begin : said[0].evidence.end] == said[0].evidence.quote
+    meeting = [e for e in facts.events if e.kind == "meeting"]
+    assert meeting and meeting[0].date.iso == "2023-07-11" and meeting[0].place.label == "Istanbul"
+    assert {p.label for p in meeting[0].participants} >= {"Russia", "Ukraine"}
+
+
+# -- the reader ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty article"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        (b"<!DOCTYPE html><html><body>x</body></html>", "looks like HTML"),
+        ("caf\xe9 au lait".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_reader_refuses_what_is_not_an_article(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(UserError, match=message) as info:
+        read_article(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
