@@ -129,7 +129,7 @@ class ActorFinder:
 
     def _demonyms(self, text: str, offset: int, taken) -> list[ActorMention]:
         out = []
-        for word in re.finditer(r"(?<![\w-])[A-Z][\w.]*(?![\w-])", text):
+        for word in self.gaz.demonym_pattern.finditer(text):
             iri = self.gaz.demonyms.get(word.group(0))
             if iri and not any(b < word.end() and word.start() < e for b, e in taken):
                 if word.group(0) in self.gaz.names:  # "US", "NATO": already a name match
@@ -147,9 +147,16 @@ class ActorFinder:
             for known_name in self.gaz.pattern.finditer(m.group(0)):
                 if known_name.group("name") and self.gaz.names.get(known_name.group(0)) and self.gaz.entry(self.gaz.names[known_name.group(0)]).kind != "person":
                     spans = [sp for sp in spans if sp[0] >= m.start() + known_name.end()]
-            # Drop leading words that cannot start a name ("Arms Control Vladimir Yermakov").
-            while spans and self._not_name_word(spans[0][1]):
-                spans = spans[1:]
+            # Drop leading words that cannot start a name ("Arms Control Vladimir Yermakov",
+            # "North Korean Foreign Minister Ri Yong-ho").
+            while spans:
+                lead = self.gaz.demonym_pattern.match(text, spans[0][0])
+                if lead:
+                    spans = [sp for sp in spans if sp[0] >= lead.end()]
+                elif self._not_name_word(spans[0][1]):
+                    spans = spans[1:]
+                else:
+                    break
             if len(spans) < 2 or len(spans) > 4 or any(self._not_name_word(w) or _POSSESSIVE.search(w) for _, w in spans[1:]):
                 continue
             start = spans[0][0]
@@ -263,10 +270,12 @@ class ActorFinder:
             if represents is None:
                 represents = self.gaz.state_of(iri)
         if represents is None:
-            for word in re.findall(r"[A-Z][\w.]*", title):
-                if word in self.gaz.demonyms:
-                    represents = self.gaz.demonyms[word]
-                    break
+            for word in self.gaz.demonym_pattern.finditer(title):
+                before = title[: word.start()].split()[-2:]
+                if before and (before[-1] == "to" or before[-2:] == ["to", "the"]):
+                    continue
+                represents = self.gaz.demonyms[word.group(0)]
+                break
         return represents, body or represents
 
 

@@ -72,11 +72,13 @@ class Attributor:
         self.last_speaker: ActorRef | None = None
         self.bodies: list[ActorRef] = []  # government bodies named so far, for "the ministry"
         self.co_speakers: list[ActorRef] = []  # "X and Y said": the others
+        self.people: list[ActorRef] = []  # people named so far, in order
 
     def note_mentions(self, mentions: list[ActorMention]) -> None:
         for m in mentions:
             if m.how in ("person", "surname") and m.ref is not None:
                 self.last_person = m.ref
+                self.people.append(m.ref)
             elif m.ref is not None and m.ref.kind == "government-body":
                 self.bodies.append(m.ref)
 
@@ -226,13 +228,26 @@ class Attributor:
                 return [self.last_person], window_start + m.start(), window_start + m.end()
         for m in _role_nouns().finditer(window):
             if _FILLER.match(window[m.end():]) and self.last_person is not None:
-                return [self.last_person], window_start + m.start(), window_start + m.end()
+                return [self._person_for_role(m.group(0))], window_start + m.start(), window_start + m.end()
         for m in _ORG_NOUN.finditer(window):
             if _FILLER.match(window[m.end():]):
                 body = self._last_body_named(m.group(1))
                 if body is not None:
                     return [body], window_start + m.start(), window_start + m.end()
         return None
+
+    def _person_for_role(self, phrase: str) -> ActorRef | None:
+        """ "the foreign minister said": the last person named whose office is that, else the last
+        person named at all."""
+        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in ("the", "this", "that")]
+        head = words[-1] if words else ""
+        generic = {"diplomat", "official", "leader", "politician"}
+        if head and head not in generic:
+            for ref in reversed(self.people):
+                office = (ref.post_label or "").lower()
+                if office and all(w in office for w in words if w not in ("high", "ranking", "senior", "top")):
+                    return ref
+        return self.last_person
 
     def _last_body_named(self, noun: str) -> ActorRef | None:
         """ "The ministry said": the last body whose name has that noun."""

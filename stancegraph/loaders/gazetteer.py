@@ -46,6 +46,7 @@ class Gazetteer:
     places: dict[str, str]  # "Geneva" → place IRI
     surnames: dict[str, str]  # "Ryabkov" → person IRI, only where unambiguous
     pattern: re.Pattern = field(repr=False, default=None)
+    demonym_pattern: re.Pattern = field(repr=False, default=None)  # "North Korean" before "Korean"
 
     def entry(self, iri: str) -> Entry:
         return self.entries[iri]
@@ -113,6 +114,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
 
     gaz = Gazetteer(entries, names, demonyms, metonyms, anaphors, places, surnames)
     gaz.pattern = _compile(gaz)
+    alternatives = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True) if d)
+    gaz.demonym_pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
     return gaz
 
 

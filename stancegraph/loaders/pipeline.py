@@ -223,6 +223,7 @@ def _side(state: _State, ref: ActorRef | None) -> ActorRef | None:
         return None
     if ref.kind in ("state", "organization", "coalition"):
         return ref
+    ref = state.actors.get(ref.iri, ref)  # what the whole article says of them (post, side)
     iri = ref.represents if ref.kind == "person" else state.gaz.state_of(ref.iri)
     if iri is None:
         return None
