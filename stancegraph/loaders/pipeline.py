@@ -189,8 +189,16 @@ def _dateline_span(text: str, info: ArticleInfo) -> tuple[int, int]:
     return (at, at + len(info.dateline)) if at >= 0 else (0, 0)
 
 
+_FORWARD = re.compile(r"(?i)\b(?:until|till|through|expires?|expiring|valid\s+to|by|before|will|would|deadline|due)\b[^.;]{0,40}$")
+
+
 def _latest_explicit_date(text: str) -> dt.date | None:
-    days = [first_day(d.date) for d in find_dates(text) if d.date is not None and d.explicit_year and d.date.precision == "day"]
+    """The latest fully written past date the article names (an article is no older than what it
+    reports); dates it looks forward to ("until February 5, 2026") say nothing of its own date."""
+    days = [
+        first_day(d.date) for d in find_dates(text)
+        if d.date is not None and d.explicit_year and d.date.precision == "day" and not _FORWARD.search(text[max(0, d.begin - 60):d.begin])
+    ]
     return max(days) if days else None
 
 
