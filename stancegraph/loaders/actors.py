@@ -15,7 +15,7 @@ from functools import cache
 from ..facts import ActorRef, Place
 from ..iri import actor_iri, place_iri, slugify
 from .gazetteer import Gazetteer
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "via", "into", "across"}  # not "to"/"from": "handed to Moscow" is an actor
 _NAME_WORD = r"[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*"
@@ -314,23 +314,19 @@ def _post_label(title: str) -> str:
 
 
 @cache
-def _speech_verbs() -> re.Pattern:
-    verbs = sorted(lexicon("speech")["verbs"], key=len, reverse=True)
-    return re.compile(r"^\s*,?\s*(?:(?:has|had|also|later|then|earlier|again)\s+)*(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
+def _speech_around() -> tuple[re.Pattern, re.Pattern]:
+    verbs = alternation("speech", "verbs")
+    follows = re.compile(rf"^\s*,?\s*(?:(?:has|had|also|later|then|earlier|again)\s+)*(?:{verbs})\b")
+    precedes = re.compile(rf"(?:{verbs})\s*,?\s*$")
+    return follows, precedes
 
 
 def _speech_follows(rest: str) -> bool:
-    return bool(_speech_verbs().match(rest))
-
-
-@cache
-def _speech_before() -> re.Pattern:
-    verbs = sorted(lexicon("speech")["verbs"], key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(re.escape(v) for v in verbs) + r")\s*,?\s*$")
+    return bool(_speech_around()[0].match(rest))
 
 
 def _speech_precedes(before: str) -> bool:
-    return bool(_speech_before().search(before))
+    return bool(_speech_around()[1].search(before))
 
 
 # ", Iran's foreign ministry spokesman," / ", the Turkish leader," / ", a senior US official,"

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..facts import ActorRef
 from .actors import ActorMention
-from .lexicon import lexicon
+from .lexicon import alternation
 from .segment import Sentence
 
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)", re.M)
@@ -47,14 +47,12 @@ class Utterance:
 
 @cache
 def _verbs() -> re.Pattern:
-    verbs = sorted(lexicon("speech")["verbs"], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in verbs) + r")(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation('speech', 'verbs')})(?![\w-])")
 
 
 @cache
 def _role_nouns() -> re.Pattern:
-    nouns = sorted(lexicon("speech")["role_nouns"], key=len, reverse=True)
-    return re.compile(r"(?i)\b(?:the|this|that)\s+(?:(?:high-ranking|senior|top|russian|american|us|u\.s\.|chinese|iranian|ukrainian)\s+)*(?:" + "|".join(re.escape(n) for n in nouns) + r")\b")
+    return re.compile(rf"(?i)\b(?:the|this|that)\s+(?:(?:high-ranking|senior|top|[a-z]+(?:an|ese|ish|i))\s+)*(?:{alternation('speech', 'role_nouns')})\b")
 
 
 _ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office|bloc|alliance|organization|organisation|embassy|mission)\b")

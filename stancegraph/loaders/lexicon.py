@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from functools import cache
 
@@ -17,6 +18,11 @@ def lexicon(name: str) -> dict:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise UserError(f"{path}: cannot read lexicon: {exc}") from None
+
+
+def alternation(name: str, key: str) -> str:
+    """A regex alternation of a lexicon list, longest entries first (so "pointed out" beats "pointed")."""
+    return "|".join(re.escape(w) for w in sorted(lexicon(name)[key], key=len, reverse=True))
 
 
 def lexicon_fingerprint() -> str:
