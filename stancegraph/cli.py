@@ -162,14 +162,15 @@ def sparql_command(query: str | None, file: Path | None, fmt: str, store_path: P
     if (query is None) == (file is None):
         raise UsageError("give a QUERY or -f FILE (one of them)")
     text = file.read_text(encoding="utf-8") if file else query
-    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in stored.PREFIXES.items())
     if endpoint:
         from .remote import run_remote
 
+        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in stored.PREFIXES.items())
         answer = run_remote(endpoint, prologue + text, user=user, password=password)
     else:
         with Store.open(store_path) as store:
-            answer = stored.run_local(store, prologue + text)
+            # Prefixes passed beside the text, so a syntax error's line:column is the user's own.
+            answer = stored.run_local(store, text, prefixes=stored.PREFIXES)
     if isinstance(answer, stored.Result):
         click.echo(stored.format_result(answer, fmt), nl=False)
     elif isinstance(answer, bool):

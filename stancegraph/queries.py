@@ -212,12 +212,12 @@ class Result:
         return [dict(zip(self.variables, row)) for row in self.rows]
 
 
-def run_local(store, sparql: str):
+def run_local(store, sparql: str, prefixes: dict[str, str] | None = None):
     """Run SPARQL on the embedded store: a :class:`Result` for SELECT, bool for ASK, triples otherwise."""
     try:
-        answer = store.query(sparql)
+        answer = store.query(sparql, prefixes=prefixes) if prefixes else store.query(sparql)
     except SyntaxError as exc:
-        raise UserError(f"SPARQL syntax error: {_one_line(exc)}") from None
+        raise UserError(f"SPARQL syntax error: {_syntax_message(exc)}") from None
     except OSError as exc:
         raise UserError(f"query failed: {_one_line(exc)}") from None
     if isinstance(answer, ox.QuerySolutions):
@@ -231,6 +231,17 @@ def run_local(store, sparql: str):
 
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
+
+
+_CHAR_CLASS = re.compile(r"\[(?:'(?:\\.|[^'\\])*'|[^\]'])*\]")
+
+
+def _syntax_message(exc: Exception) -> str:
+    """Oxigraph's message without its lists of Unicode character classes, which make it unreadable."""
+    message = _CHAR_CLASS.sub("", _one_line(exc))
+    message = re.sub(r"\s*,(?:\s*,)*", ",", message)
+    message = re.sub(r"(one of),\s*", r"\1 ", message).rstrip(", ")
+    return message.replace("expected one of Prefix not found", "undeclared prefix")
 
 
 def format_result(result: Result, fmt: str) -> str:

@@ -6,7 +6,9 @@ a failed or interrupted run leaves the previous inferences in place. It holds on
 not asserted in any graph of the store, and never
 
 * a triple with a literal subject (owlrl types literals by their datatype: generalised RDF),
-* a reflexive ``owl:sameAs``, ``X rdf:type owl:Thing`` or ``X rdf:type rdfs:Resource``,
+* a reflexive ``owl:sameAs``, ``rdfs:subClassOf``, ``rdfs:subPropertyOf``, ``owl:equivalentClass``
+  or ``owl:equivalentProperty``; ``X rdf:type owl:Thing``, ``X rdf:type rdfs:Resource`` or
+  ``X rdfs:subClassOf owl:Thing`` (tautologies),
 * a triple whose subject is in the rdf/rdfs/owl/xsd namespaces (the closure of the built-in
   vocabularies), or a triple mentioning a blank node (a blank node written into another named
   graph would be a new, unconnected node).
@@ -59,6 +61,9 @@ on the corpus and on synthetic graphs) except for **equality**:
 * For the same reason the ``owl:sameAs`` that OWL 2 RL derives from a functional property whose two
   values are *not* known to be different (rule prp-fp) is not derived; when they are known to be
   different, both modes report the inconsistency.
+* Two different literal values of a functional datatype property: ``fast`` reports them, ``owlrl``
+  derives a (discarded) ``owl:sameAs`` between the literals and says nothing. The ontology has no
+  functional datatype property today.
 * Class expressions with blank nodes (the ``owl:oneOf`` enumerations) are not used for typing: the
   only individuals they type are the enumeration values, which the ontology types itself.
 
@@ -80,14 +85,16 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from .errors import UserError
-from .namespaces import ACTORS_GRAPH, ARTICLE_GRAPH_PREFIX, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
+from .namespaces import ACTORS_GRAPH, ARTICLE_GRAPH_PREFIX, GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SG
 
 MODES = ("fast", "owlrl", "rdfs", "none")
 INF = str(INFERRED_GRAPH)
 _BUILTIN = (str(RDF), str(RDFS), str(OWL), str(XSD))
 _TOP_CLASSES = {str(OWL.Thing), str(RDFS.Resource)}
 _ERRNS = "http://www.daml.org/2002/03/agents/agent-ont#"
-_OTHER = "urn:x-stancegraph:other"  # scratch graph: what the store holds outside the input
+_OTHER = "urn:x-stancegraph:other"
+# X p X for these is a tautology (owlrl derives it for every class and property): not kept.
+_REFLEXIVE_JUNK = {OWL.sameAs, RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass, OWL.equivalentProperty}  # scratch graph: what the store holds outside the input
 
 
 @dataclass
@@ -138,12 +145,54 @@ def reason(store, mode: str) -> ReasonReport:
         ntriples, added, problems = _fast(store, inputs)
     else:
         ntriples, added, problems = _owlrl(store, inputs, rdfs_only=(mode == "rdfs"))
-    store.apply({INF: ntriples})
+    replace_inferred(store, ntriples)
     return ReasonReport(mode, added, time.perf_counter() - started, problems)
+
+
+def replace_inferred(store, ntriples: str) -> None:
+    """Make ``graph/inferred`` hold exactly ``ntriples``, in one transaction.
+
+    A new graph goes in with :meth:`Store.apply`. An existing one is changed by its difference only
+    (one ``DELETE DATA … ; INSERT DATA …`` update, still one transaction): on the on-disk store,
+    dropping and re-inserting half a million unchanged triples costs far more than the reasoning.
+    """
+    graph = ox.NamedNode(INF)
+    if not store.ox.contains_named_graph(graph):
+        store.apply({INF: ntriples})
+        return
+    canonical = ox.serialize(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)
+    new = set(canonical.decode("utf-8").splitlines())
+    old = set(store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8").splitlines())
+    new.discard("")
+    old.discard("")
+    parts = []
+    if old - new:
+        parts.append(f"DELETE DATA {{ GRAPH <{INF}> {{\n" + "\n".join(sorted(old - new)) + "\n} }")
+    if new - old:
+        parts.append(f"INSERT DATA {{ GRAPH <{INF}> {{\n" + "\n".join(sorted(new - old)) + "\n} }")
+    if parts:
+        store.ox.update(" ;\n".join(parts))
+    elif not new:
+        store.apply({}, drop=[INF])
 
 
 def _dump(store, graphs) -> bytes:
     return b"".join(store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)) for g in graphs)
+
+
+def drop_bookkeeping(graph: Graph) -> Graph:
+    """Remove ``<graph/…> sg:contentHash "…"``: the store records the hash of each static graph's
+    source files in the graph itself, and ``sg:contentHash`` has the domain ``sg:Article`` — reasoning
+    over it would make the ontology graph an article."""
+    for s_, p_, o_ in list(graph.triples((None, SG.contentHash, None))):
+        if str(s_).startswith(str(GRAPH)):
+            graph.remove((s_, p_, o_))
+    return graph
+
+
+_DROP_BOOKKEEPING = (
+    f"DELETE {{ ?g <{SG.contentHash}> ?h }} WHERE {{ ?g <{SG.contentHash}> ?h FILTER(STRSTARTS(STR(?g), \"{GRAPH}\")) }}"
+)
 
 
 def _other_graphs(store, inputs) -> list:
@@ -278,41 +327,142 @@ def _insert(template: str, where: str) -> str:
     return f"INSERT {{ {template} GRAPH <{INF}> {{ {template} }} }} WHERE {{ {where} }}"
 
 
-def fast_rules(tbox: TBox) -> list[str]:
-    """The SPARQL updates of one round, in an order that lets most chains finish in one round."""
+TYPE = "rdf:type"  # the read/write key of rules that read or write rdf:type triples
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One SPARQL update, what it reads and writes (predicate IRIs, or TYPE), and whether one run of
+    it is complete for its input (it then needs no re-run for what it wrote itself)."""
+
+    name: str
+    sparql: str
+    reads: frozenset
+    writes: frozenset
+    self_complete: bool = True
+
+
+def fast_rules(tbox: TBox) -> list[Rule]:
+    """The rules derived from ``tbox``, unordered (see :func:`schedule`)."""
     rules = []
     spo = {(p, q) for p, qs in _closure(tbox.sub_property).items() for q in qs if p != q}
-    if spo:
-        rules.append(_insert("?x ?q ?y .", f"{_values('?p ?q', spo)} ?x ?p ?y . FILTER NOT EXISTS {{ ?x ?q ?y }}"))
+    if spo:  # the closure is precomputed: one run derives every superproperty
+        rules.append(Rule(
+            "subPropertyOf", _insert("?x ?q ?y .", f"{_values('?p ?q', spo)} ?x ?p ?y . FILTER NOT EXISTS {{ ?x ?q ?y }}"),
+            frozenset(p for p, _ in spo), frozenset(q for _, q in spo),
+        ))
     for p, chain in sorted(tbox.chains):
         path = "/".join(f"<{m}>" for m in chain)
-        rules.append(_insert(f"?x <{p}> ?z .", f"?x {path} ?z . FILTER NOT EXISTS {{ ?x <{p}> ?z }}"))
-    if tbox.inverse:
-        rules.append(_insert(
-            "?y ?q ?x .", f"{_values('?p ?q', tbox.inverse)} ?x ?p ?y . FILTER(!isLiteral(?y)) FILTER NOT EXISTS {{ ?y ?q ?x }}"
+        rules.append(Rule(
+            f"propertyChainAxiom {p}", _insert(f"?x <{p}> ?z .", f"?x {path} ?z . FILTER NOT EXISTS {{ ?x <{p}> ?z }}"),
+            frozenset(chain), frozenset({p}), self_complete=p not in chain,
+        ))
+    if tbox.inverse:  # pairs in both directions: the inverse of an output is already there
+        rules.append(Rule(
+            "inverseOf",
+            _insert("?y ?q ?x .", f"{_values('?p ?q', tbox.inverse)} ?x ?p ?y . FILTER(!isLiteral(?y)) FILTER NOT EXISTS {{ ?y ?q ?x }}"),
+            frozenset(p for p, _ in tbox.inverse), frozenset(q for _, q in tbox.inverse),
         ))
     for p in sorted(tbox.symmetric):
-        rules.append(_insert(f"?y <{p}> ?x .", f"?x <{p}> ?y . FILTER(!isLiteral(?y)) FILTER NOT EXISTS {{ ?y <{p}> ?x }}"))
-    for p in sorted(tbox.transitive):
-        rules.append(_insert(f"?x <{p}> ?z .", f"?x <{p}> ?y . ?y <{p}>+ ?z . FILTER NOT EXISTS {{ ?x <{p}> ?z }}"))
-    # Typing: domain and range give the direct class, the class rule after them adds the superclasses.
+        rules.append(Rule(
+            f"SymmetricProperty {p}",
+            _insert(f"?y <{p}> ?x .", f"?x <{p}> ?y . FILTER(!isLiteral(?y)) FILTER NOT EXISTS {{ ?y <{p}> ?x }}"),
+            frozenset({p}), frozenset({p}),
+        ))
+    for p in sorted(tbox.transitive):  # p+ : the whole transitive closure in one run
+        rules.append(Rule(
+            f"TransitiveProperty {p}",
+            _insert(f"?x <{p}> ?z .", f"?x <{p}> ?y . ?y <{p}>+ ?z . FILTER NOT EXISTS {{ ?x <{p}> ?z }}"),
+            frozenset({p}), frozenset({p}),
+        ))
+    # Typing: domain and range give the direct class; the class rule adds the superclasses.
     domain = {(p, c) for p, c in tbox.domain if c not in _TOP_CLASSES}
     range_ = {(p, c) for p, c in tbox.range if c not in _TOP_CLASSES}
     if domain:
-        rules.append(_insert(
+        rules.append(Rule("domain", _insert(
             "?x a ?c .",
             f"{{ SELECT DISTINCT ?x ?c WHERE {{ {_values('?p ?c', domain)} ?x ?p ?y }} }} FILTER NOT EXISTS {{ ?x a ?c }}",
-        ))
+        ), frozenset(p for p, _ in domain), frozenset({TYPE})))
     if range_:
-        rules.append(_insert(
+        rules.append(Rule("range", _insert(
             "?y a ?c .",
             f"{{ SELECT DISTINCT ?y ?c WHERE {{ {_values('?p ?c', range_)} ?x ?p ?y FILTER(!isLiteral(?y)) }} }} "
             "FILTER NOT EXISTS { ?y a ?c }",
-        ))
+        ), frozenset(p for p, _ in range_), frozenset({TYPE})))
     sco = {(c, d) for c, ds in _closure(tbox.sub_class).items() for d in ds if c != d and d not in _TOP_CLASSES}
     if sco:
-        rules.append(_insert("?x a ?d .", f"{_values('?c ?d', sco)} ?x a ?c . FILTER NOT EXISTS {{ ?x a ?d }}"))
+        rules.append(Rule(
+            "subClassOf", _insert("?x a ?d .", f"{_values('?c ?d', sco)} ?x a ?c . FILTER NOT EXISTS {{ ?x a ?d }}"),
+            frozenset({TYPE, str(RDF.type)}), frozenset({TYPE}),
+        ))
     return rules
+
+
+def schedule(rules: list[Rule]) -> list[list[Rule]]:
+    """The rules as strongly connected components of "A writes what B reads", in topological order.
+
+    A component of one self-complete rule runs once; any other component is repeated until it
+    derives nothing new. On the stancegraph ontology every component is a single rule, so the
+    closure takes one pass.
+    """
+    def feeds(a: Rule, b: Rule) -> bool:
+        if a is b:
+            return not a.self_complete and bool(a.writes & a.reads)
+        return bool(a.writes & b.reads)
+
+    # Tarjan's algorithm; it emits components in reverse topological order.
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    stack: list[int] = []
+    on_stack: set[int] = set()
+    out: list[list[Rule]] = []
+
+    def visit(v: int) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in range(len(rules)):
+            if w != v and feeds(rules[v], rules[w]):
+                if w not in index:
+                    visit(w)
+                    low[v] = min(low[v], low[w])
+                elif w in on_stack:
+                    low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(rules[w])
+                if w == v:
+                    break
+            out.append(component)
+
+    for v in range(len(rules)):
+        if v not in index:
+            visit(v)
+    return list(reversed(out))
+
+
+def _needs_fixpoint(component: list[Rule]) -> bool:
+    return len(component) > 1 or any(r.writes & r.reads and not r.self_complete for r in component)
+
+
+def run_rules(ox_store, tbox: TBox) -> None:
+    """Run the rules of ``tbox`` on the default graph of ``ox_store`` to a fixpoint."""
+    for component in schedule(fast_rules(tbox)):
+        if not _needs_fixpoint(component):
+            for rule in component:
+                ox_store.update(rule.sparql)
+            continue
+        before = -1
+        while True:
+            for rule in component:
+                ox_store.update(rule.sparql)
+            count = _count_inferred(ox_store)
+            if count == before:
+                break
+            before = count
 
 
 def _count_inferred(ox_store) -> int:
@@ -337,6 +487,7 @@ def _cleanup(ox_store) -> None:
 def _fast(store, inputs) -> tuple[str, int, list[str]]:
     scratch = ox.Store()
     scratch.load(_dump(store, inputs), format=ox.RdfFormat.N_TRIPLES)
+    scratch.update(_DROP_BOOKKEEPING)
     other = _other_graphs(store, inputs)
     if other:
         scratch.load(_dump(store, other), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(_OTHER))
@@ -344,15 +495,7 @@ def _fast(store, inputs) -> tuple[str, int, list[str]]:
     if default:
         scratch.extend(ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(_OTHER)) for q in default)
     tbox = read_tbox(scratch)
-    rules = fast_rules(tbox)
-    before = -1
-    while True:
-        for rule in rules:
-            scratch.update(rule)
-        count = _count_inferred(scratch)
-        if count == before:
-            break
-        before = count
+    run_rules(scratch, tbox)
     problems = fast_inconsistencies(scratch, tbox)
     _cleanup(scratch)
     text = scratch.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(INF)).decode("utf-8")
@@ -379,10 +522,12 @@ def _show(term) -> str:
     return str(term)
 
 
-def _different(a, b, tbox: TBox) -> bool:
-    """Two values of a functional property that OWL 2 RL proves different."""
+def _different(a, b, unequal_literals: bool, tbox: TBox) -> bool:
+    """Two values of a functional property known to be different: literals whose values differ
+    (SPARQL ``!=``, so ``"1"^^xsd:integer`` and ``"01"^^xsd:integer`` are one value), or IRIs
+    declared different."""
     if isinstance(a, ox.Literal) and isinstance(b, ox.Literal):
-        return a != b  # owlrl: distinct literals cannot be the same individual
+        return unequal_literals
     if _is_iri(a) and _is_iri(b):
         return (a.value, b.value) in tbox.different
     return False
@@ -399,10 +544,12 @@ def fast_inconsistencies(ox_store, tbox: TBox) -> list[str]:
     if tbox.functional:
         values = " ".join(f"<{p}>" for p in sorted(tbox.functional))
         clashes: dict[tuple, set] = defaultdict(set)
-        for x, p, a, b in _rows(
-            ox_store, f"SELECT ?x ?p ?a ?b WHERE {{ VALUES ?p {{ {values} }} ?x ?p ?a . ?x ?p ?b . FILTER(STR(?a) < STR(?b)) }}"
+        for x, p, a, b, unequal in _rows(
+            ox_store,
+            f"SELECT ?x ?p ?a ?b ?ne WHERE {{ VALUES ?p {{ {values} }} ?x ?p ?a . ?x ?p ?b . "
+            "FILTER(!sameTerm(?a, ?b)) BIND(COALESCE(isLiteral(?a) && isLiteral(?b) && ?a != ?b, false) AS ?ne) }",
         ):
-            if _different(a, b, tbox):
+            if _different(a, b, unequal.value == "true", tbox):
                 clashes[(x, p)] |= {a, b}
         for (x, p), vals in clashes.items():
             out.append(_functional_message(x.value if _is_iri(x) else str(x), p.value, vals))
@@ -445,7 +592,9 @@ def keep(triple) -> bool:
         return False
     if p == RDF.type and str(o) in _TOP_CLASSES:
         return False
-    return not (p == OWL.sameAs and s == o)
+    if p in _REFLEXIVE_JUNK and s == o:
+        return False
+    return not (p == RDFS.subClassOf and str(o) in _TOP_CLASSES)
 
 
 _DISJOINT = re.compile(r"Disjoint classes (\S+) and (\S+) have a common individual (\S+)")
@@ -493,7 +642,7 @@ def _nt(triples) -> str:
 
 
 def _owlrl(store, inputs, rdfs_only: bool) -> tuple[str, int, list[str]]:
-    graph = _rdflib_graph(_dump(store, inputs))
+    graph = drop_bookkeeping(_rdflib_graph(_dump(store, inputs)))
     new, messages = owlrl_closure(graph, rdfs_only=rdfs_only)
     other = _rdflib_graph(_dump(store, _other_graphs(store, inputs)))
     kept = {t for t in new if keep(t) and t not in other}
@@ -501,4 +650,4 @@ def _owlrl(store, inputs, rdfs_only: bool) -> tuple[str, int, list[str]]:
     return _nt(kept), len(kept), problems
 
 
-__all__ = ["MODES", "ReasonReport", "reason", "input_graphs", "read_tbox", "fast_rules", "qname", "keep"]
+__all__ = ["MODES", "ReasonReport", "Rule", "reason", "input_graphs", "read_tbox", "fast_rules", "schedule", "run_rules", "qname", "keep"]

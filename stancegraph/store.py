@@ -38,7 +38,7 @@ _MARKER = "STANCEGRAPH_STORE"
 
 # Static graphs: the files loaded into each, in order.
 STATIC_GRAPHS: dict[str, tuple[str, ...]] = {
-    str(ONTOLOGY_GRAPH): ("stance.ttl", "topics.ttl"),
+    str(ONTOLOGY_GRAPH): ("stance.ttl", "topics.ttl", "linking.ttl"),
     str(ACTORS_GRAPH): ("actors.ttl",),
 }
 
@@ -109,12 +109,15 @@ class Store:
 
     @classmethod
     @contextmanager
-    def open(cls, path: str | os.PathLike = DEFAULT_STORE, *, write: bool = False, wait: float = 30.0):
+    def open(cls, path: str | os.PathLike = DEFAULT_STORE, *, write: bool = False, wait: float | None = None):
         """Open the store at ``path`` for the duration of a ``with`` block.
 
         ``write=True`` creates it if missing and takes the exclusive lock; otherwise the store must
-        exist and is opened read-only under a shared lock.
+        exist and is opened read-only under a shared lock. ``wait`` is how long to wait for a lock
+        another process holds (default: ``STANCEGRAPH_LOCK_WAIT`` seconds, else 30).
         """
+        if wait is None:
+            wait = float(os.environ.get("STANCEGRAPH_LOCK_WAIT", "30"))
         root = Path(path)
         if write:
             if root.exists() and not root.is_dir():
@@ -142,8 +145,9 @@ class Store:
     def __len__(self) -> int:
         return len(self.ox)
 
-    def query(self, sparql: str):
-        return self.ox.query(sparql)
+    def query(self, sparql: str, prefixes: dict[str, str] | None = None):
+        """Run SPARQL; ``prefixes`` are declared without being added to the text (error positions stay right)."""
+        return self.ox.query(sparql, prefixes=prefixes)
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.ox.named_graphs())
