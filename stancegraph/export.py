@@ -6,7 +6,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from .namespaces import PREFIXES
+from .namespaces import EXPORT_PREFIXES
 
 FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     "turtle": (ox.RdfFormat.TURTLE, False),
@@ -20,7 +20,7 @@ FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
 def export(store, fmt: str, output: BinaryIO) -> int:
     """Write the whole graph to ``output`` in ``fmt``; returns the number of statements written."""
     rdf_format, keeps_graphs = FORMATS[fmt]
-    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    prefixes = EXPORT_PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     if keeps_graphs:
         quads = sorted(store.ox, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         ox.serialize(quads, output, format=rdf_format, prefixes=prefixes)

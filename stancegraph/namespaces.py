@@ -56,6 +56,15 @@ PREFIXES: dict[str, str] = {
     "dbr": str(DBR),
 }
 
+# Prefixes for written-out RDF: one per kind of data IRI ("demand:af30…" rather than "sgid:demand/af30…",
+# which Turtle can only write with an escaped slash that rdflib cannot read), and none for DBpedia,
+# whose names carry punctuation ("Washington,_D.C.") that would need the same escapes.
+ID_KINDS = ("article", "demand", "statement", "response", "event", "mention", "post", "role", "tenure", "extraction", "outlet")
+EXPORT_PREFIXES: dict[str, str] = {
+    **{k: v for k, v in PREFIXES.items() if k not in ("sgid", "dbr")},
+    **{kind: str(ID) + kind + "/" for kind in ID_KINDS},
+}
+
 # Values of the enumerations, keyed by the lower-case word the queries print (their skos:notation).
 STANCE = {w: SG["stance-" + w] for w in ("supports", "opposes", "conditional", "uncertain", "neutral")}
 MODALITY = {w: SG["modality-" + w] for w in ("asserted", "future", "hypothetical", "negated", "conditional")}
