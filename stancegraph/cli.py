@@ -81,12 +81,16 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @store_option
 @click.option("--prune", is_flag=True, help="Remove articles from the store that are not under PATHS.")
+@click.option("--reason", "reason_mode", type=click.Choice(["fast", "owlrl", "rdfs", "none"]), default=None,
+              help="Also materialise inferences into graph/inferred (default: leave them as they are).")
+@click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph with SHACL after building.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build_command(paths: tuple[Path, ...], store_path: Path, prune: bool, quiet: bool) -> int:
+def build_command(paths: tuple[Path, ...], store_path: Path, prune: bool, reason_mode: str | None, validate: bool, quiet: bool) -> int:
     """Read articles (*.txt, default: corpus/) into the store.
 
     Unchanged articles are skipped; a changed one replaces only its own graph; all changes land in
-    one transaction. Example: stancegraph build corpus/ --store /tmp/sg
+    one transaction. Then (by default) the graph is validated and any violation reported.
+    Example: stancegraph build corpus/ --store /tmp/sg --reason fast
     """
     with Store.open(store_path, write=True) as store:
         show_bar = not quiet and sys.stderr.isatty()
@@ -105,11 +109,30 @@ def build_command(paths: tuple[Path, ...], store_path: Path, prune: bool, quiet:
                     yield from items
 
         report = build(store, paths or (DEFAULT_CORPUS,), prune=prune, progress=with_bar)
+        reasoned = None
+        if reason_mode is not None:
+            from .reason import reason
+
+            reasoned = reason(store, reason_mode)
+        checked = None
+        if validate and (report.changed or reasoned is not None):
+            from .validate import validate as run_validation
+
+            checked = run_validation(store)
     for failure in report.failures:
         click.echo(f"stancegraph: skipped: {failure}", err=True)
     if not quiet:
         click.echo(report.summary())
-    return 1 if report.failures else 0
+        if reasoned is not None:
+            click.echo(reasoned.summary())
+    problems = bool(report.failures)
+    if reasoned is not None and reasoned.inconsistencies:
+        click.echo(f"stancegraph: inconsistent: {len(reasoned.inconsistencies)} clashes, e.g. {reasoned.inconsistencies[0]}", err=True)
+        problems = True
+    if checked is not None and not checked.conforms:
+        click.echo("stancegraph: validation failed; run `stancegraph validate` for the report", err=True)
+        problems = True
+    return 1 if problems else 0
 
 
 @cli.command("queries")
@@ -184,20 +207,21 @@ def sparql_command(query: str | None, file: Path | None, fmt: str, store_path: P
 @cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="turtle", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+@click.option("--inferred/--no-inferred", default=True, show_default=True, help="Include graph/inferred (from `reason`).")
 @store_option
-def export_command(fmt: str, output: Path | None, store_path: Path) -> None:
+def export_command(fmt: str, output: Path | None, inferred: bool, store_path: Path) -> None:
     """Write the graph out. TriG, N-Quads and JSON-LD keep one named graph per article.
 
-    Example: stancegraph export --format trig -o graph.trig
+    Example: stancegraph export --format trig --no-inferred -o graph.trig
     """
     with Store.open(store_path) as store:
         if output is None:
-            export(store, fmt, sys.stdout.buffer)
+            export(store, fmt, sys.stdout.buffer, inferred=inferred)
             return
         tmp = output.with_name(output.name + ".partial")
         try:
             with open(tmp, "wb") as handle:
-                count = export(store, fmt, handle)
+                count = export(store, fmt, handle, inferred=inferred)
             tmp.replace(output)
         except OSError as exc:
             tmp.unlink(missing_ok=True)

@@ -181,17 +181,16 @@ def _dump(store, graphs) -> bytes:
 
 
 def drop_bookkeeping(graph: Graph) -> Graph:
-    """Remove ``<graph/…> sg:contentHash "…"``: the store records the hash of each static graph's
-    source files in the graph itself, and ``sg:contentHash`` has the domain ``sg:Article`` — reasoning
-    over it would make the ontology graph an article."""
-    for s_, p_, o_ in list(graph.triples((None, SG.contentHash, None))):
+    """Remove ``<graph/…> sg:sourceHash "…"``: the store's record of each static graph's source
+    files is about the graph, not the world, and has no place in a closure."""
+    for s_, p_, o_ in list(graph.triples((None, SG.sourceHash, None))):
         if str(s_).startswith(str(GRAPH)):
             graph.remove((s_, p_, o_))
     return graph
 
 
 _DROP_BOOKKEEPING = (
-    f"DELETE {{ ?g <{SG.contentHash}> ?h }} WHERE {{ ?g <{SG.contentHash}> ?h FILTER(STRSTARTS(STR(?g), \"{GRAPH}\")) }}"
+    f"DELETE {{ ?g <{SG.sourceHash}> ?h }} WHERE {{ ?g <{SG.sourceHash}> ?h FILTER(STRSTARTS(STR(?g), \"{GRAPH}\")) }}"
 )
 
 
@@ -254,18 +253,18 @@ def read_tbox(ox_store) -> TBox:
     def singles(cls: str) -> set[str]:
         return {a.value for (a,) in _rows(ox_store, f"SELECT ?a WHERE {{ ?a a <{cls}> }}") if _is_iri(a)}
 
-    sub_class: dict[str, set[str]] = defaultdict(set)
-    for a, b in pairs(f"?a <{RDFS.subClassOf}> ?b"):
-        sub_class[a].add(b)
-    for a, b in pairs(f"?a <{OWL.equivalentClass}> ?b"):
-        sub_class[a].add(b)
-        sub_class[b].add(a)
-    sub_property: dict[str, set[str]] = defaultdict(set)
-    for a, b in pairs(f"?a <{RDFS.subPropertyOf}> ?b"):
-        sub_property[a].add(b)
-    for a, b in pairs(f"?a <{OWL.equivalentProperty}> ?b"):
-        sub_property[a].add(b)
-        sub_property[b].add(a)
+    def hierarchy(sub: str, equivalent: str) -> dict[str, set[str]]:
+        """Direct super-terms; an equivalence is a subsumption both ways."""
+        up: dict[str, set[str]] = defaultdict(set)
+        for a, b in pairs(f"?a <{sub}> ?b"):
+            up[a].add(b)
+        for a, b in pairs(f"?a <{equivalent}> ?b"):
+            up[a].add(b)
+            up[b].add(a)
+        return up
+
+    sub_class = hierarchy(RDFS.subClassOf, OWL.equivalentClass)
+    sub_property = hierarchy(RDFS.subPropertyOf, OWL.equivalentProperty)
     inverse = set()
     for a, b in pairs(f"?a <{OWL.inverseOf}> ?b"):
         inverse |= {(a, b), (b, a)}

@@ -146,15 +146,20 @@ def _send(endpoint: str, sw, timeout: float):
             if code in _RETRY_STATUS:
                 raise _Retryable(message) from None
             raise UserError(f"{endpoint}: {message}") from None
-        except urllib.error.HTTPError as exc:
-            message = _http_message(exc.code, exc.reason, exc.read())
-            if exc.code in _RETRY_STATUS:
-                raise _Retryable(message, _retry_after(exc.headers)) from None
-            raise UserError(f"{endpoint}: {message}") from None
         except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
-            raise _Retryable(_connection_message(exc, timeout)) from None
+            raise _transport_error(exc, endpoint, timeout) from None
 
     return _with_retries(endpoint, attempt, timeout)
+
+
+def _transport_error(exc: Exception, endpoint: str, timeout: float) -> Exception:
+    """What a failed HTTP exchange becomes: a retry for 5xx/429 and lost connections, else one line."""
+    if isinstance(exc, urllib.error.HTTPError):
+        message = _http_message(exc.code, exc.reason, exc.read())
+        if exc.code in _RETRY_STATUS:
+            return _Retryable(message, _retry_after(exc.headers))
+        return UserError(f"{endpoint}: {message}")
+    return _Retryable(_connection_message(exc, timeout))
 
 
 def select_json(endpoint: str, sparql: str, *, user=None, password=None, timeout: float = 60) -> dict:
@@ -239,13 +244,8 @@ def _http(method: str, url: str, body: bytes, content_type: str, user, password,
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 response.read()
-        except urllib.error.HTTPError as exc:
-            message = _http_message(exc.code, exc.reason, exc.read())
-            if exc.code in _RETRY_STATUS:
-                raise _Retryable(message, _retry_after(exc.headers)) from None
-            raise UserError(f"{url.split('?')[0]}: {message}") from None
         except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
-            raise _Retryable(_connection_message(exc, timeout)) from None
+            raise _transport_error(exc, url.split("?")[0], timeout) from None
 
     _with_retries(url.split("?")[0], attempt, timeout)
 

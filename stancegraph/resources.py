@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +19,10 @@ def _data_dir(name: str) -> Path:
 
 @cache
 def ontology_dir() -> Path:
+    """``$STANCEGRAPH_ONTOLOGY_DIR`` if set (your own gazetteer, topics or shapes), else the shipped one."""
+    override = os.environ.get("STANCEGRAPH_ONTOLOGY_DIR")
+    if override:
+        return Path(override)
     return _data_dir("ontology")
 
 

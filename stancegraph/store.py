@@ -170,7 +170,7 @@ class Store:
 
     def static_hashes(self) -> dict[str, str]:
         rows = self.ox.query(
-            "SELECT ?g ?h WHERE { GRAPH ?g { ?g sg:contentHash ?h } }", prefixes={"sg": str(SG)}
+            "SELECT ?g ?h WHERE { GRAPH ?g { ?g sg:sourceHash ?h } }", prefixes={"sg": str(SG)}
         )
         return {row["g"].value: row["h"].value for row in rows}
 
@@ -204,5 +204,5 @@ class Store:
             sha = static_graph_hash(graph_iri)
             if current.get(graph_iri) != sha:
                 body = static_graph_ntriples(graph_iri)
-                updates[graph_iri] = body + f'<{graph_iri}> <{SG.contentHash}> "{sha}" .\n'
+                updates[graph_iri] = body + f'<{graph_iri}> <{SG.sourceHash}> "{sha}" .\n'
         return updates

@@ -300,3 +300,22 @@ def test_unknown_mode_and_missing_ontology():
         R.reason(Store.memory(), "hermit")
     with pytest.raises(UserError, match="no ontology graph"):
         R.reason(Store.memory(), "fast")
+
+
+def test_build_with_reason_fast_fills_the_inferred_graph_and_export_can_leave_it_out(run_cli, tmp_path):
+    import shutil
+
+    from stancegraph.store import Store
+
+    root = Path(__file__).resolve().parents[1]
+    corpus = tmp_path / "corpus"
+    shutil.copytree(root / "corpus", corpus)
+    code, out, err = run_cli("build", str(corpus), "--store", str(tmp_path / "s"), "--reason", "fast")
+    assert code == 0, err
+    assert "reason (fast)" in out and "consistent" in out
+    with Store.open(tmp_path / "s") as store:
+        assert str(INFERRED_GRAPH) in store.graphs()
+    with_inferred = run_cli("export", "--format", "nquads", "--store", str(tmp_path / "s"))[1]
+    without = run_cli("export", "--format", "nquads", "--no-inferred", "--store", str(tmp_path / "s"))[1]
+    assert str(INFERRED_GRAPH) in with_inferred and str(INFERRED_GRAPH) not in without
+    assert set(without.splitlines()) < set(with_inferred.splitlines())

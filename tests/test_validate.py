@@ -105,3 +105,25 @@ def test_cli_exit_codes(tmp_path, corpus_mem):
         store.ox.add(ox.Quad(g["s"], ox.NamedNode(SG + "onBehalfOf"), ox.Literal("x"), g["g"]))
     bad = subprocess.run([sys.executable, "-m", "stancegraph.cli", "validate", "--store", str(path)], capture_output=True, text=True)
     assert bad.returncode == 1 and bad.stdout.startswith("conforms: no") and "Traceback" not in bad.stderr
+
+
+def test_build_validates_by_default_and_says_so_when_the_graph_does_not_conform(run_cli, tmp_path, monkeypatch):
+    """A shapes file that no article can satisfy makes build report the failure and exit 1;
+    --no-validate skips the check."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    corpus = tmp_path / "corpus"
+    shutil.copytree(root / "corpus", corpus)
+    code, out, err = run_cli("build", str(corpus), "--store", str(tmp_path / "ok"))
+    assert code == 0 and "validation failed" not in err
+    strict = tmp_path / "checkout"
+    shutil.copytree(root / "ontology", strict / "ontology")
+    (strict / "ontology" / "shapes.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix sg: <https://w3id.org/stancegraph/ontology#> .\n"
+        "[] a sh:NodeShape ; sh:targetClass sg:Article ; sh:property [ sh:path sg:neverWritten ; sh:minCount 1 ] .\n",
+        encoding="utf-8")
+    code, out, err = run_cli("build", str(corpus), "--store", str(tmp_path / "bad"), env={"STANCEGRAPH_ONTOLOGY_DIR": str(strict / "ontology")})
+    assert code == 1 and "validation failed" in err and "Traceback" not in err
+    code, out, err = run_cli("build", str(corpus), "--store", str(tmp_path / "bad2"), "--no-validate", env={"STANCEGRAPH_ONTOLOGY_DIR": str(strict / "ontology")})
+    assert code == 0
