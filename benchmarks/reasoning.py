@@ -67,12 +67,9 @@ def measure(store_path: str, mode: str) -> dict:
         triples_in = sum(store.triple_count([g]) for g in R.input_graphs(store))
         inputs = R.input_graphs(store)
         t0 = time.perf_counter()
-        if mode == "fast":
-            text, added, problems = R._fast(store, inputs)
-        else:
-            text, added, problems = R._owlrl(store, inputs, rdfs_only=(mode == "rdfs"))
+        result, added, problems = R.closure(store, inputs, mode)
         t1 = time.perf_counter()
-        R.replace_inferred(store, text)
+        R.write_inferred(store, result)
         t2 = time.perf_counter()
         assert store.ox.contains_named_graph(ox.NamedNode(R.INF))
     return {

@@ -141,12 +141,29 @@ def reason(store, mode: str) -> ReasonReport:
     inputs = input_graphs(store)
     if str(ONTOLOGY_GRAPH) not in inputs:
         raise UserError("the store has no ontology graph; run `stancegraph build` first")
-    if mode == "fast":
-        ntriples, added, problems = _fast(store, inputs)
-    else:
-        ntriples, added, problems = _owlrl(store, inputs, rdfs_only=(mode == "rdfs"))
-    replace_inferred(store, ntriples)
+    result, added, problems = closure(store, inputs, mode)
+    write_inferred(store, result)
     return ReasonReport(mode, added, time.perf_counter() - started, problems)
+
+
+def closure(store, inputs: list[str], mode: str):
+    """(the inferred triples — a scratch store holding them in graph/inferred for ``fast``, N-Triples
+    text for ``owlrl``/``rdfs`` —, how many, the inconsistencies found)."""
+    if mode == "fast":
+        return _fast(store, inputs)
+    return _owlrl(store, inputs, rdfs_only=(mode == "rdfs"))
+
+
+def write_inferred(store, result) -> None:
+    """Put a closure into ``graph/inferred``, in one transaction."""
+    if isinstance(result, ox.Store):
+        if not store.ox.contains_named_graph(ox.NamedNode(INF)):
+            # First closure: copy the quads across as they are (no text in between: at a million
+            # triples the N-Triples text and its parse cost more memory than the closure).
+            store.ox.extend(result.quads_for_pattern(None, None, None, ox.NamedNode(INF)))
+            return
+        result = result.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(INF)).decode("utf-8")
+    replace_inferred(store, result)
 
 
 def replace_inferred(store, ntriples: str) -> None:
@@ -483,7 +500,9 @@ def _cleanup(ox_store) -> None:
     )
 
 
-def _fast(store, inputs) -> tuple[str, int, list[str]]:
+def _fast(store, inputs) -> tuple[ox.Store, int, list[str]]:
+    """The closure in a scratch in-memory store: (that store, with graph/inferred filled; the number
+    of inferred triples; the inconsistencies found)."""
     scratch = ox.Store()
     scratch.load(_dump(store, inputs), format=ox.RdfFormat.N_TRIPLES)
     scratch.update(_DROP_BOOKKEEPING)
@@ -497,8 +516,8 @@ def _fast(store, inputs) -> tuple[str, int, list[str]]:
     run_rules(scratch, tbox)
     problems = fast_inconsistencies(scratch, tbox)
     _cleanup(scratch)
-    text = scratch.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(INF)).decode("utf-8")
-    return text, _count_inferred(scratch), problems
+    scratch.clear_graph(ox.DefaultGraph())  # the input copy is no longer needed: free it before writing
+    return scratch, _count_inferred(scratch), problems
 
 
 def _disjoint_message(x: str, a: str, b: str) -> str:
