@@ -188,12 +188,12 @@ def sparql_command(query: str | None, file: Path | None, fmt: str, store_path: P
     if endpoint:
         from .remote import run_remote
 
-        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in stored.PREFIXES.items())
+        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in stored.QUERY_PREFIXES.items())
         answer = run_remote(endpoint, prologue + text, user=user, password=password)
     else:
         with Store.open(store_path) as store:
             # Prefixes passed beside the text, so a syntax error's line:column is the user's own.
-            answer = stored.run_local(store, text, prefixes=stored.PREFIXES)
+            answer = stored.run_local(store, text, prefixes=stored.QUERY_PREFIXES)
     if isinstance(answer, stored.Result):
         click.echo(stored.format_result(answer, fmt), nl=False)
     elif isinstance(answer, bool):
@@ -201,7 +201,7 @@ def sparql_command(query: str | None, file: Path | None, fmt: str, store_path: P
     else:
         import pyoxigraph as ox
 
-        click.echo(ox.serialize(answer, format=ox.RdfFormat.TURTLE, prefixes=stored.PREFIXES).decode("utf-8"), nl=False)
+        click.echo(ox.serialize(answer, format=ox.RdfFormat.TURTLE, prefixes=stored.EXPORT_PREFIXES).decode("utf-8"), nl=False)
 
 
 @cli.command("export")

@@ -65,6 +65,9 @@ EXPORT_PREFIXES: dict[str, str] = {
     **{kind: str(ID) + kind + "/" for kind in ID_KINDS},
 }
 
+# What `sparql` predeclares and IRI parameters accept: both spellings.
+QUERY_PREFIXES: dict[str, str] = {**PREFIXES, **EXPORT_PREFIXES}
+
 # Values of the enumerations, keyed by the lower-case word the queries print (their skos:notation).
 STANCE = {w: SG["stance-" + w] for w in ("supports", "opposes", "conditional", "uncertain", "neutral")}
 MODALITY = {w: SG["modality-" + w] for w in ("asserted", "future", "hypothetical", "negated", "conditional")}

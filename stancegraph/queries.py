@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import UsageError, UserError
-from .namespaces import PREFIXES
+from .namespaces import EXPORT_PREFIXES, PREFIXES, QUERY_PREFIXES
 from .resources import queries_dir
 
 _TYPES = ("iri", "date", "integer", "number", "literal")
@@ -134,8 +134,8 @@ def _expand_iri(value: str) -> str | None:
     if v.startswith("<") and v.endswith(">"):
         v = v[1:-1]
     prefix, _, local = v.partition(":")
-    if prefix in PREFIXES and not local.startswith("//") and _IRI_OK.match(local or "x"):
-        return PREFIXES[prefix] + local
+    if prefix in QUERY_PREFIXES and not local.startswith("//") and _IRI_OK.match(local or "x"):
+        return QUERY_PREFIXES[prefix] + local
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", v) and _IRI_OK.match(v) and (v.startswith(("http://", "https://", "urn:"))):
         return v
     return None
@@ -270,8 +270,8 @@ def format_table(result: Result, max_width: int = 60) -> str:
 
 
 def _shorten(value: str) -> str:
-    """IRIs in the project's namespaces print as prefixed names in tables."""
-    for prefix, ns in PREFIXES.items():
+    """IRIs in the project's namespaces print as prefixed names in tables, spelt as in exports."""
+    for prefix, ns in sorted(EXPORT_PREFIXES.items(), key=lambda item: -len(item[1])):
         if value.startswith(ns) and prefix not in ("rdf", "xsd"):
             return f"{prefix}:{value[len(ns):]}"
     return value
