@@ -28,7 +28,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from .errors import UserError
-from .namespaces import ACTORS_GRAPH, ARTICLE_GRAPH_PREFIX, ONTOLOGY_GRAPH, SG
+from .iri import fact_iri
+from .namespaces import ACTORS_GRAPH, ARTICLE_GRAPH_PREFIX, ONTOLOGY_GRAPH, OWL, PROV, RDF, SG, XSD
 from .resources import ontology_dir
 
 DEFAULT_STORE = ".stancegraph"
@@ -75,9 +76,13 @@ def _locked(path: Path, exclusive: bool, wait: float) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+# Bump when what a static graph holds beyond its files changes (e.g. the curated link records).
+_STATIC_FORMAT = b"static-graphs/2"
+
+
 def static_graph_hash(graph_iri: str) -> str:
     """sha256 over the source files of a static graph: a changed file means a reload."""
-    sha = hashlib.sha256()
+    sha = hashlib.sha256(_STATIC_FORMAT)
     for name in STATIC_GRAPHS[graph_iri]:
         sha.update((ontology_dir() / name).read_bytes())
     return sha.hexdigest()
@@ -88,11 +93,36 @@ def static_graph_ntriples(graph_iri: str) -> str:
     for name in STATIC_GRAPHS[graph_iri]:
         path = ontology_dir() / name
         try:
-            triples = ox.parse(path.read_bytes(), format=ox.RdfFormat.TURTLE)
-            chunks.append(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+            triples = list(ox.parse(path.read_bytes(), format=ox.RdfFormat.TURTLE))
         except SyntaxError as exc:
             raise UserError(f"{path}: not valid Turtle: {exc}") from None
+        if graph_iri == str(ACTORS_GRAPH):
+            triples += curated_link_records(triples)
+        chunks.append(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
     return "".join(chunks)
+
+
+GAZETTEER_SOURCE = "https://w3id.org/stancegraph/id/dataset/gazetteer"
+
+
+def curated_link_records(triples: list) -> list:
+    """An ``sg:ExternalLink`` for each ``owl:sameAs`` the gazetteer states: where the link comes from
+    (the curated gazetteer), how (``curated``) and how sure (1.0), like the links ``link`` finds."""
+    same_as = str(OWL.sameAs)
+    out = []
+    for t in triples:
+        if t.predicate.value != same_as or not isinstance(t.object, ox.NamedNode):
+            continue
+        node = ox.NamedNode(fact_iri("link", "curated", t.subject.value, t.object.value))
+        out += [
+            ox.Triple(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SG.ExternalLink))),
+            ox.Triple(node, ox.NamedNode(str(SG.linkSubject)), t.subject),
+            ox.Triple(node, ox.NamedNode(str(SG.linkTarget)), t.object),
+            ox.Triple(node, ox.NamedNode(str(SG.linkConfidence)), ox.Literal("1.0", datatype=ox.NamedNode(str(XSD.decimal)))),
+            ox.Triple(node, ox.NamedNode(str(SG.linkMethod)), ox.Literal("curated")),
+            ox.Triple(node, ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(GAZETTEER_SOURCE)),
+        ]
+    return out
 
 
 class Store:

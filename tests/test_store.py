@@ -126,3 +126,25 @@ def test_triple_count_counts_per_graph(mini_store):
     total = mini_store.triple_count()
     per_graph = [mini_store.triple_count([g]) for g in mini_store.graphs()]
     assert sum(per_graph) == total == len(mini_store)
+
+
+def test_every_curated_wikidata_or_dbpedia_link_has_its_source_and_confidence():
+    """The gazetteer's owl:sameAs links work offline, and say where they come from, like `link`'s."""
+    store = Store.memory()
+    store.apply(store.static_updates())
+    rows = list(store.query("""
+        PREFIX sg: <https://w3id.org/stancegraph/ontology#>
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?a ?target ?method ?confidence ?source WHERE {
+          GRAPH <https://w3id.org/stancegraph/graph/actors> { ?a owl:sameAs ?target }
+          OPTIONAL { GRAPH <https://w3id.org/stancegraph/graph/actors> {
+            ?l sg:linkSubject ?a ; sg:linkTarget ?target ; sg:linkMethod ?method ;
+               sg:linkConfidence ?confidence ; prov:wasDerivedFrom ?source } }
+        }"""))
+    assert len(rows) > 300  # the gazetteer links states, organisations and well-known officials
+    russia = [r for r in rows if r["a"].value.endswith("/actor/russia") and r["target"].value.endswith("/Q159")]
+    assert russia, "Russia is linked to Wikidata Q159"
+    assert all(r["method"] is not None and r["method"].value == "curated" for r in rows)
+    assert {float(r["confidence"].value) for r in rows} == {1.0}
+    assert {r["source"].value for r in rows} == {"https://w3id.org/stancegraph/id/dataset/gazetteer"}
