@@ -195,3 +195,13 @@ def test_reader_refuses_what_is_not_an_article(tmp_path, content, message):
     with pytest.raises(UserError, match=message) as info:
         read_article(path)
     assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_names_listed_after_a_plural_title_pair_with_the_states_in_order():
+    finder = ActorFinder(default_gazetteer())
+    finder.find("Headline words here.", 0)
+    ms = finder.find("The Defence Ministers of Chile and Peru, Ana Torres Vidal and Luis Quispe Mamani, met in Lima.", 21)
+    people = [(m.ref.label, m.ref.represents.rsplit("/", 1)[-1]) for m in ms if m.how == "person"]
+    assert people == [("Ana Torres Vidal", "chile"), ("Luis Quispe Mamani", "peru")]
+    later = finder.find("Vidal and Mamani agreed to meet again.", 200)
+    assert [m.ref.label for m in later if m.how == "surname"] == ["Ana Torres Vidal", "Luis Quispe Mamani"]

@@ -50,6 +50,7 @@ def normalise_person_name(name: str) -> str:
     for w in words:
         w = re.sub(r"ei$", "ey", w)
         w = re.sub(r"iy$", "y", w)
+        w = re.sub(r"ski$", "sky", w)
         w = re.sub(r"^ye", "e", w)
         out.append(w)
     return "-".join(out)
@@ -58,7 +59,7 @@ def normalise_person_name(name: str) -> str:
 @cache
 def _title_heads() -> re.Pattern:
     heads = sorted(lexicon("titles")["heads"], key=len, reverse=True)
-    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(h) for h in heads) + r")s?\b")
 
 
 @cache
@@ -121,8 +122,9 @@ class ActorFinder:
     def _named_before(self, text: str, offset: int, taken) -> list[ActorMention]:
         """One-word references ("Ruiz said") to people this article named in full earlier."""
         out = []
+        folded = {normalise_person_name(k): v for k, v in self.people.items()}
         for word in re.finditer(r"(?<![\w-])[A-Z][\w’'\-]+(?![\w-])", text):
-            ref = self.people.get(word.group(0))
+            ref = self.people.get(word.group(0)) or folded.get(normalise_person_name(word.group(0)))
             if ref is not None and not any(b < word.end() and word.start() < e for b, e in taken):
                 out.append(ActorMention(word.start() + offset, word.end() + offset, word.group(0), ref, "surname"))
         return out
@@ -173,11 +175,16 @@ class ActorFinder:
                 appositive = _APPOSITIVE.match(text[end:])
                 if appositive and not _title_heads().search(appositive.group("title")):
                     appositive = None
+            listed = None
             if not (known or title or speech_follows or appositive):
-                continue
+                listed = self._listed_after_title(text, start, [replace(m, begin=m.begin - offset, end=m.end - offset) for m in found])
+                if listed is None:
+                    continue
             if title and title.split()[-1].lower() in _weak_heads() and not (known or speech_follows):
                 continue
-            if appositive:  # "Saeed Khatibzadeh, Iran's foreign ministry spokesman, said"
+            if listed is not None:  # "The Foreign Ministers of A and B, X and Y, met": X for A, Y for B
+                title_text, title_begin, title = listed
+            elif appositive:  # "Saeed Khatibzadeh, Iran's foreign ministry spokesman, said"
                 title, title_begin = appositive.group("title"), end + appositive.start("title")
                 title_text = title
             else:
@@ -188,6 +195,35 @@ class ActorFinder:
                 found.append(a)
             floor = end + (appositive.end() if appositive else 0)
         return found
+
+    def _listed_after_title(self, text: str, start: int, found: list[ActorMention]):
+        """Names listed after a (plural) title: "The Foreign Ministers of Azerbaijan and Armenia,
+        Jeyhun Bayramov and Ararat Mirzoyan, met" — the n-th name goes with the n-th state named in
+        the title. ``found``: people found so far in this sentence, in sentence offsets. Returns
+        (title text for the affiliation, where it begins, the post) or None."""
+        before = text[:start]
+        joined = re.search(r"(?:,|\band)\s*$", before)
+        if not joined:
+            return None
+        comma = before.rfind(",", 0, joined.start()) if before[joined.start():].strip() == "and" else joined.start()
+        if before[joined.start():].strip() == "and":
+            # the second name of the list: the first must have been read from the same title
+            previous = [m for m in found if m.how == "person" and m.end <= start]
+            if not previous or not re.fullmatch(r"\s*and\s*", text[previous[-1].end:start]):
+                return None
+            comma = text.rfind(",", 0, previous[-1].begin)
+        clause_start = max(text.rfind(c, 0, comma) for c in (".", ";", "“", '"')) + 1 if comma > 0 else 0
+        title_zone = text[clause_start:comma] if comma > 0 else ""
+        head = _title_heads().search(title_zone)
+        if head is None or head.group(0)[-1:] != "s":
+            return None  # only a plural title lists several people
+        states = [m for m in self.gaz.pattern.finditer(title_zone) if self.gaz.names.get(m.group(0)) and self.gaz.entry(self.gaz.names[m.group(0)]).kind == "state"]
+        position = len([m for m in found if m.how == "person" and clause_start <= m.begin < start])
+        if position >= len(states):
+            return None
+        state = states[position].group(0)
+        post = head.group(0)[:-1]  # "Foreign Ministers" -> "Foreign Minister"
+        return f"{state} {post}", clause_start + states[position].start(), post
 
     def _not_name_word(self, word: str) -> bool:
         gaz = self.gaz

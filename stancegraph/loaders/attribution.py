@@ -23,7 +23,7 @@ _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)", re
 _FILLER = re.compile(
     r"^(?:\s|,|has|had|have|also|later|then|earlier|again|further|once\s+again|in\s+turn|\w+ly|was|were|is|"
     # a short circumstance between subject and verb: "Trump during a news conference on Thursday said"
-    r"(?:during|at|in|on|after|before|while|when|speaking\s+(?:at|to|on|with))\s+[^,;\"“”]{1,50}?(?=\s+(?:said|told|stressed|noted|added|says|stated|announced|warned|insisted)\b))*$",
+    r"(?:during|at|in|on|after|before|while|when|speaking\s+(?:at|to|on|with))\s+[^,;\"“”]{1,50}?(?=\s*(?:,|$)))*$",
     re.I,
 )
 # Between a body and its verb: "State Department official admitted", "Kremlin spokesman said".
@@ -55,6 +55,11 @@ def _role_nouns() -> re.Pattern:
     return re.compile(rf"(?i)\b(?:the|this|that)\s+(?:(?:high-ranking|senior|top|[a-z]+(?:an|ese|ish|i))\s+)*(?:{alternation('speech', 'role_nouns')})\b")
 
 
+@cache
+def _joint_subjects() -> re.Pattern:
+    return re.compile(rf"(?i)\b(?:{alternation('speech', 'joint_subjects')})\b")
+
+
 _ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office|bloc|alliance|organization|organisation|embassy|mission)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
@@ -71,8 +76,12 @@ class Attributor:
         self.bodies: list[ActorRef] = []  # government bodies named so far, for "the ministry"
         self.co_speakers: list[ActorRef] = []  # "X and Y said": the others
         self.people: list[ActorRef] = []  # people named so far, in order
+        self.last_pair: list[ActorRef] = []  # the last two people named in one sentence
 
     def note_mentions(self, mentions: list[ActorMention]) -> None:
+        named = list(dict.fromkeys(m.ref for m in mentions if m.how in ("person", "surname") and m.ref is not None and not m.in_title))
+        if len(named) >= 2:
+            self.last_pair = named[-2:]  # "Both ministers …" refers to people named together
         for m in mentions:
             if m.how in ("person", "surname") and m.ref is not None:
                 self.last_person = m.ref
@@ -214,13 +223,17 @@ class Attributor:
             if _FILLER.match(between) or (body and _FILLER.match(between[body.end():])) or (apposition and _FILLER.match(between[apposition.end():])):
                 speakers = [m.ref]
                 start = m.begin
-                for other in reversed([o for o in ms if o.end <= m.begin and o.ref is not None and o.how == "person"]):
+                for other in reversed([o for o in ms if o.end <= m.begin and o.ref is not None and o.how in ("person", "surname")]):
                     if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[other.end:start]) or re.fullmatch(r"\s+and\s+[^,]*", text[other.end:start]):
                         speakers.insert(0, other.ref)
                         start = other.begin
                     break
                 return speakers, start, m.end
             break
+        joint = _joint_subjects().search(window)
+        if joint and _FILLER.match(window[joint.end():]):
+            if len(self.last_pair) == 2:
+                return list(self.last_pair), window_start + joint.start(), window_start + joint.end()
         for m in _PRONOUN.finditer(window):
             if _FILLER.match(window[m.end():]) and self.last_person is not None:
                 return [self.last_person], window_start + m.start(), window_start + m.end()
