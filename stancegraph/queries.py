@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import UsageError, UserError
-from .namespaces import EXPORT_PREFIXES, PREFIXES, QUERY_PREFIXES
+from .namespaces import EXPORT_PREFIXES, QUERY_PREFIXES
 from .resources import queries_dir
 
 _TYPES = ("iri", "date", "integer", "number", "literal")

@@ -160,3 +160,30 @@ def oxigraph_server(tmp_path):
         yield server
     finally:
         server.stop()
+
+
+def corpus_store(tmp_path_factory, extra: dict[str, str] | None = None) -> Path:
+    """The bundled corpus (plus ``extra`` articles: file name → text) built into a fresh store."""
+    import shutil
+
+    from stancegraph.build import build
+    from stancegraph.store import Store
+
+    corpus = tmp_path_factory.mktemp("corpus")
+    for article in sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt")):
+        shutil.copy(article, corpus)
+    for name, text in (extra or {}).items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    path = tmp_path_factory.mktemp("store") / "sg"
+    with Store.open(path, write=True) as store:
+        report = build(store, [corpus])
+    assert report.articles == 5 + len(extra or {}) and not report.failures
+    return path
+
+
+@pytest.fixture(autouse=True)
+def quick_backoff(monkeypatch):
+    """Retries back off in milliseconds, not seconds, in tests."""
+    from stancegraph import remote
+
+    monkeypatch.setattr(remote, "BACKOFF", 0.02)

@@ -10,9 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from oxigraph_server import oxigraph_server  # noqa: F401 - fixture
-from stancegraph import remote
-from stancegraph.build import build
+from oxigraph_server import corpus_store, oxigraph_server, quick_backoff  # noqa: F401 - fixtures
 from stancegraph.link import LINKS_CACHE_GRAPH, link
 from stancegraph.namespaces import LINKS_GRAPH
 from stancegraph.store import Store
@@ -37,22 +35,9 @@ MOSCOW, January 28. /TASS/. Russian Deputy Foreign Minister Pavel Kestrelov said
 """
 
 
-@pytest.fixture(autouse=True)
-def quick_backoff(monkeypatch):
-    monkeypatch.setattr(remote, "BACKOFF", 0.02)
-
-
 @pytest.fixture(scope="module")
 def template_store(tmp_path_factory) -> Path:
-    corpus = tmp_path_factory.mktemp("corpus")
-    for article in sorted((ROOT / "corpus").glob("*.txt")):
-        shutil.copy(article, corpus)
-    (corpus / "900_fixture_kestrelov.txt").write_text(EXTRA_ARTICLE, encoding="utf-8")
-    path = tmp_path_factory.mktemp("template") / "sg"
-    with Store.open(path, write=True) as store:
-        report = build(store, [corpus])
-    assert report.articles == 6 and not report.failures
-    return path
+    return corpus_store(tmp_path_factory, {"900_fixture_kestrelov.txt": EXTRA_ARTICLE})
 
 
 @pytest.fixture

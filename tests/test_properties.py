@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 
 import pyoxigraph as ox
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stancegraph import queries

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -14,9 +13,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from oxigraph_server import OxigraphServer, canonical, free_port, oxigraph_server  # noqa: F401 - fixture
+from oxigraph_server import OxigraphServer, canonical, corpus_store, free_port, oxigraph_server, quick_backoff  # noqa: F401 - fixtures
 from stancegraph import queries, remote
-from stancegraph.build import build
 from stancegraph.errors import UserError
 from stancegraph.remote import push, remote_resolver, run_remote
 from stancegraph.store import Store
@@ -25,22 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 THEIRS = "http://example.org/theirs"
 
 
-@pytest.fixture(autouse=True)
-def quick_backoff(monkeypatch):
-    monkeypatch.setattr(remote, "BACKOFF", 0.02)
-
-
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory) -> Path:
     """The 5-article corpus built into a store (once for the module)."""
-    corpus = tmp_path_factory.mktemp("corpus")
-    for article in sorted((ROOT / "corpus").glob("*.txt")):
-        shutil.copy(article, corpus)
-    path = tmp_path_factory.mktemp("store") / "sg"
-    with Store.open(path, write=True) as store:
-        report = build(store, [corpus])
-    assert report.articles == 5 and not report.failures
-    return path
+    return corpus_store(tmp_path_factory)
 
 
 def local_graphs(store_dir) -> dict[str, set[str]]:

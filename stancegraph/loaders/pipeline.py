@@ -383,7 +383,6 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
 # -- reported acts -------------------------------------------------------------------------------------
 def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], spoken: bool) -> None:
     text = s.text
-    sides = _sides(state, mentions)
     date = next((d.date for d in dates if d.date is not None), None)
 
     # A proposal or set of drafts published, sent, or addressed: its author and addressees.
