@@ -29,6 +29,7 @@ from .reader import RawArticle, read_article
 from .segment import Sentence, split_sentences
 from .topics import TopicMatcher, default_topics
 
+_CONTINUES = re.compile(r"\b(?:also|added|further|went on|continued|at the same time|in addition)\b", re.I)
 _ANAPHORIC_SUBJECT = re.compile(r"^(?:He|She|They|The\s+(?:[\w-]+\s+){0,3}(?:leader|president|minister|diplomat|official|ambassador|envoy|spokes\w+|secretary))\b")
 _PAST_MARKER = re.compile(r"(?i)\b(earlier(?!\s+(?:in\s+the\s+day|today))|previously|in the past|last week|had said|once said)\b")
 _ACCEPT_VERBS = {"accepted", "accepts", "approved", "approves", "agreed to", "agrees to", "endorsed", "re-entered", "rejoined", "signed"}
@@ -74,7 +75,8 @@ class _State:
     actors: dict[str, ActorRef] = field(default_factory=dict)
     proposal: _ProposalContext | None = None
     proposal_sentences: set[int] = field(default_factory=set)  # sentences read as a proposal's items
-    last_dated: tuple[int, PartialDate] | None = None  # (sentence index, date) of the last dated sentence
+    last_dated: tuple[int, PartialDate] | None = None
+    speaker_dates: dict[str, tuple[int, PartialDate]] = field(default_factory=dict)  # speaker → (paragraph, date)  # (sentence index, date) of the last dated sentence
 
 
 def extract_article(path: str | Path, gazetteer: Gazetteer | None = None, topics: TopicMatcher | None = None) -> ArticleFacts:
@@ -291,7 +293,13 @@ def _sentence_date(state: _State, s_text: str, dates: list[DateMention], default
             return d.date
     if _PAST_MARKER.search(s_text) or not default_to_article:
         return None
-    return state.info.published if state.info.published and state.info.published.precision == "day" else None
+    # The article's own date dates what it reports as news — if the article states it (dateline,
+    # metadata). A date only inferred from the text resolves "earlier in the day", but is too weak to
+    # date a statement the text leaves undated.
+    published = state.info.published
+    if published is None or published.precision != "day" or state.info.published_source == "text":
+        return None
+    return published
 
 
 def _evidence(s: Sentence, begin: int, end: int, text: str, confidence: float) -> Evidence:
@@ -321,6 +329,12 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     # ("said talks will resume on Tuesday"); else the article's date, unless marked as earlier.
     frame_dates = [d for d in dates if not (u.begin <= d.begin < u.end)]
     date = _sentence_date(state, text[u.sentence.begin:u.begin] + " " + text[u.end:u.sentence.end], frame_dates)
+    earlier = state.speaker_dates.get(speaker.iri)
+    if frame_dates and date is not None:
+        state.speaker_dates[speaker.iri] = (u.sentence.paragraph, date)
+    elif earlier is not None and (earlier[0] == u.sentence.paragraph or _CONTINUES.search(text[u.sentence.begin:u.begin])):
+        # "At the same time, the minister noted …", "Ryabkov also said …": the same occasion.
+        date = earlier[1]
     if not frame_dates and _ANAPHORIC_SUBJECT.match(u.sentence.text) and state.last_dated is not None:
         # "On February 24, Putin announced … The Russian leader stressed that …": same occasion.
         last_sentence, last_date = state.last_dated
