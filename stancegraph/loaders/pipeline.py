@@ -29,6 +29,7 @@ from .reader import RawArticle, read_article
 from .segment import Sentence, split_sentences
 from .topics import TopicMatcher, default_topics
 
+_EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.I)
 _CONTINUES = re.compile(r"\b(?:also|added|further|went on|continued|at the same time|in addition)\b", re.I)
 _ANAPHORIC_SUBJECT = re.compile(r"^(?:He|She|They|The\s+(?:[\w-]+\s+){0,3}(?:leader|president|minister|diplomat|official|ambassador|envoy|spokes\w+|secretary))\b")
 _PAST_MARKER = re.compile(r"(?i)\b(earlier(?!\s+(?:in\s+the\s+day|today))|previously|in the past|last week|had said|once said)\b")
@@ -76,7 +77,8 @@ class _State:
     proposal: _ProposalContext | None = None
     proposal_sentences: set[int] = field(default_factory=set)  # sentences read as a proposal's items
     last_dated: tuple[int, PartialDate] | None = None
-    speaker_dates: dict[str, tuple[int, PartialDate]] = field(default_factory=dict)  # speaker → (paragraph, date)  # (sentence index, date) of the last dated sentence
+    speaker_dates: dict[str, tuple[int, PartialDate]] = field(default_factory=dict)  # speaker → (paragraph, date)
+    last_sides: list[ActorRef] = field(default_factory=list)  # the last two states named in one sentence  # (sentence index, date) of the last dated sentence
 
 
 def extract_article(path: str | Path, gazetteer: Gazetteer | None = None, topics: TopicMatcher | None = None) -> ArticleFacts:
@@ -127,6 +129,9 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
         _reported_acts(state, s, mentions[s.index], dates[s.index], bool(utterances.get(s.index)))
         for u in utterances.get(s.index, []):
             _utterance(state, u, mentions[s.index], dates[s.index], text)
+        states = [a for a in _sides(state, mentions[s.index]) if a.kind == "state"]
+        if len(states) >= 2:
+            state.last_sides = states[:2]
         day = next((d.date for d in dates[s.index] if d.date is not None and d.date.precision == "day"), None)
         if day is not None:
             state.last_dated = (s.index, day)
@@ -368,6 +373,8 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         if to is not None and to.iri != side.iri:
             _add_demand(state, side, speaker, (to,), "other", date, evidence, content)
             return
+    if u.sentence.index in state.proposal_sentences:
+        return  # "She demanded that …" listing the proposal's points: the demands are the facts
     if u.verb in ("announced", "announces") and any(e.evidence.sentence_index == u.sentence.index and e.kind != "meeting" for e in state.facts.events):
         return  # "X announced a military operation": the event is the fact
     key = ("statement", speaker.iri, date.iso if date else state.info.file_name, _norm(content))
@@ -476,6 +483,11 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
                     if side is not None:
                         receivers.append(side)
                         break
+            if not givers and _EACH_OTHER.search(text):
+                # "The parties … sent each other written responses": both ways between the two sides
+                # of the negotiation in context (the proposal's author and the state it went to).
+                parties = _negotiating_parties(state)
+                givers, receivers = list(parties), list(parties)
             for giver in givers:
                 to = tuple(r for r in receivers if r.iri != giver.iri)
                 if not to:
@@ -487,6 +499,15 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
                     topics=("other",), date=date, content=text, responds_to=responds,
                     key=("response", giver.iri, kind, date.iso if date else state.info.file_name, to[0].iri),
                 ))
+
+
+def _negotiating_parties(state: _State) -> list[ActorRef]:
+    ctx = state.proposal
+    if ctx is not None:
+        other = next((a for a in ctx.addressees if a.kind == "state" and a.iri != ctx.author.iri), None)
+        if other is not None:
+            return [ctx.author, other]
+    return list(state.last_sides) if len(state.last_sides) == 2 else []
 
 
 def _add_demand(state: _State, by: ActorRef, speaker: ActorRef | None, addressees, topic: str, date, ev: Evidence, content: str) -> None:
