@@ -13,7 +13,8 @@ Matching rules (one gold fact matches at most one extracted fact of the same art
   **actors** on the actor alone (each actor the gold lists for the article, against the actors the
   article graph says it mentions);
 * extracted statements are what was said: every act with a speaker except demands (scored as
-  demands) and written responses (documents handed over);
+  demands), written responses (documents handed over), and responses voiced by a state or body
+  (a response; when a person voices it, it is also a statement);
 * where several extracted facts match one gold fact, the one whose evidence shares most words with
   the gold's evidence is taken.
 """
@@ -182,10 +183,13 @@ def _predicted_facts(store: Store, articles: set[str]) -> dict[str, list[Fact]]:
             seen.add(key)
             out["responses"].append(Fact("responses", r["article"], {"by": r["by"], "kind": r["kind"], "date": r["date"] or None}, r["evidence"]))
     by_node: dict[tuple, Fact] = {}
+    people = {r["label"] for r in stored.run_local(store, _PEOPLE).records()}
     for r in rows("statements"):
         key = (r["statement"], r["article"], r["speaker"])
         if r["article"] not in articles or r["kind"] in _NOT_STATEMENTS:
             continue
+        if r["kind"] in _RESPONSES and r["speaker"] not in people:
+            continue  # a state's or ministry's response is a response; a person's is also something said
         if key in by_node:  # one act reported twice in an article is one statement
             if r["evidence"] not in by_node[key].evidence:
                 by_node[key].evidence += " " + r["evidence"]
@@ -206,6 +210,12 @@ def _predicted_facts(store: Store, articles: set[str]) -> dict[str, list[Fact]]:
 
 # Demands are scored as demands, and a document handed over is not something said.
 _NOT_STATEMENTS = {"demand", "written-response"}
+
+_RESPONSES = {"rejection", "acceptance", "counter-proposal", "statement"}
+_PEOPLE = """
+PREFIX sg: <https://w3id.org/stancegraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?label WHERE { GRAPH ?g { ?p a sg:Person } GRAPH ?h { ?p rdfs:label ?label } }"""
 
 _ACTORS_IN_ARTICLES = """
 PREFIX sg: <https://w3id.org/stancegraph/ontology#>
