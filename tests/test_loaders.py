@@ -205,3 +205,20 @@ def test_names_listed_after_a_plural_title_pair_with_the_states_in_order():
     assert people == [("Ana Torres Vidal", "chile"), ("Luis Quispe Mamani", "peru")]
     later = finder.find("Vidal and Mamani agreed to meet again.", 200)
     assert [m.ref.label for m in later if m.how == "surname"] == ["Ana Torres Vidal", "Luis Quispe Mamani"]
+
+
+EVENTS_ARTICLE = """Leaders talk by phone
+PARIS, May 4, 2023 (AFP) - On Wednesday, the presidents of Chile and Peru held a phone conversation on the border dispute.
+Peru attacked Chilean positions on March 2, 2023, the ministry said.
+On Tuesday, Chile submitted to parliament a bill extending the accord until June 1, 2031.
+"""
+
+
+def test_events_phone_calls_attacks_and_forward_dates(tmp_path):
+    path = tmp_path / "events.txt"
+    path.write_text(EVENTS_ARTICLE, encoding="utf-8")
+    events = extract_raw(read_article(path)).events
+    kinds = {(e.kind, e.date.iso if e.date else None) for e in events}
+    assert ("meeting", "2023-05-03") in kinds  # "On Wednesday" before the Thursday dateline
+    assert ("military-operation", "2023-03-02") in kinds
+    assert all(not (e.date and e.date.iso.startswith("2031")) for e in events)  # "until June 1, 2031" dates nothing

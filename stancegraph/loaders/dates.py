@@ -31,7 +31,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?P<prep>in|since|by|until|from|during|through|throughout|of|last|this|next|early|mid|late)\s+)?"
         rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?{_MONTH}(?:\s+{_YEAR}\b)?")),
     ("year", re.compile(rf"\b(?:in|since|by|until|during|throughout|early|late|mid)[\s-]+{_YEAR}\b")),
-    ("weekday", re.compile(rf"\b(?P<rel>on|last|this|next|on\s+last)?\s*{_WEEKDAY}\b")),
+    ("weekday", re.compile(rf"\b(?P<rel>(?i:on|last|this|next|on\s+last))?\s*{_WEEKDAY}\b")),
     ("relday", re.compile(r"\b(?P<relday>yesterday|today|tomorrow|earlier\s+today|earlier\s+in\s+the\s+day|later\s+in\s+the\s+day)\b", re.I)),
     ("relperiod", re.compile(r"\b(?P<relperiod>last|this|next)\s+(?P<unit>month|year)\b", re.I)),
 ]

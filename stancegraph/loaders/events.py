@@ -16,15 +16,22 @@ from .dates import DateMention
 
 _MEETING = re.compile(
     r"(?i)\b(talks|meeting|meetings|negotiations|consultations|summit|session|round of talks|"
-    r"conference|council|met|meet|dialogue round|phone call|telephone conversation|videoconference)\b"
+    r"conference|council|met|meet|dialogue round|phone call|phone conversation|phone talks|telephone call|"
+    r"telephone conversation|telephone talks|video call|videoconference)\b"
 )
 _HELD = re.compile(r"(?i)\b(held|took place|take place|ended|concluded|began|started|opened|met|hosted|convened|discussed|is discussing|are discussing|resumed)\b")
 _PUBLISH = re.compile(r"(?i)\b(published|released|unveiled|presented|sent|submitted|handed|delivered|tabled|made public|transmitted)\b")
 _DOCUMENT = re.compile(r"(?i)\b(draft|drafts|agreement|agreements|proposal|proposals|response|responses|document|documents|treaty|treaties|plan|letter|reply|replies|memorandum|roadmap)\b")
-_MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive|air ?strikes|incursion|ground operation)\b")
-_MILITARY_START = re.compile(r"(?i)\b(announced|launched|began|begun|started|start of|beginning of|invaded|ordered)\b")
-_BREAK_OFF = re.compile(r"(?i)\b(froze|frozen|freezes|suspended|suspends|suspend|halted|broke off|pulled out of|withdrew from|walked out of|called off|cancelled|canceled)\b[^.;]{0,60}?\b(dialogue|talks|contacts|negotiations|consultations|treaty|deal|agreement|initiative)\b")
+_MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive|air ?strikes|incursion|ground operation|attacked|attacks? (?:on|against)|shelling|bombardment)\b")
+_MILITARY_START = re.compile(r"(?i)\b(announced|launched|began|begun|started|start of|beginning of|invaded|ordered|attacked|attacks?|continu\w*|approv\w*|war)\b")
+_CALL = re.compile(r"(?i)\b(phone call|phone conversation|phone talks|telephone call|telephone conversation|telephone talks|video call|videoconference)\b")
+_BREAK_OFF = re.compile(r"(?i)\b(froze|frozen|freezes|suspended|suspends|suspend|halted|broke off|pulled out of|withdrew from|walked out of|called off|cancelled|canceled|put an? (?:\w+ )?(?:hiatus|halt|pause)|paused|quit|exited)\b[^.;]{0,60}?\b(dialogue|talks|contacts|negotiations|consultations|treaty|deal|agreement|initiative)\b")
+# Agreements made or re-joined, sanctions imposed: "other" events a timeline needs.
+_AGREEMENT = re.compile(r"(?i)\b(brokered|signed|concluded|reached|re-entered|rejoined|returned to|extended|imposed|lifted)\b[^.;]{0,50}?\b(deal|agreement|initiative|truce|ceasefire|accord|treaty|sanctions)\b")
 _FUTURE = re.compile(r"(?i)\b(will|would|could|plans? to|is to|are to|next week|possibility of)\b")
+
+
+_UNTIL = re.compile(r"(?i)\b(?:until|till|through|expires?|expiring|deadline|valid\s+to)\b[^.;]{0,20}$")
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ class Clause:
 
 def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[Clause]:
     """Cut a sentence at each dated phrase after the first, so each event keeps its own date."""
-    datable = [d for d in dates if d.date is not None]
+    datable = [d for d in dates if d.date is not None and not _UNTIL.search(sentence_text[max(0, d.begin - offset - 30): d.begin - offset])]
     if len(datable) <= 1:
         d = datable[0] if datable else None
         return [Clause(offset, offset + len(sentence_text), sentence_text, d.date if d else None, d.text if d else None)]
@@ -80,6 +87,10 @@ def find_events(clause: Clause, mentions: list[ActorMention], participants: tupl
     place = _place(clause, mentions)
     labels = ", ".join(p.label for p in participants)
     found = []
+    call = _CALL.search(text)
+    if call and not _FUTURE.search(text[: call.start()]):
+        found.append(("meeting", call.group(1).capitalize() + (f" of {labels}" if labels else ""), place, participants))
+        return found
     military = _MILITARY.search(text)
     if military and (_MILITARY_START.search(text) or clause.date is not None):
         found.append(("military-operation", military.group(1).capitalize() + (f" ({labels})" if labels else ""), place, participants))
@@ -92,6 +103,10 @@ def find_events(clause: Clause, mentions: list[ActorMention], participants: tupl
     breaking = _BREAK_OFF.search(text)
     if breaking and not _FUTURE.search(text[: breaking.start()]):
         found.append(("other", f"{breaking.group(2).capitalize()} {breaking.group(1)}" + (f" ({labels})" if labels else ""), place, participants))
+        return found
+    agreement = _AGREEMENT.search(text)
+    if agreement and not _FUTURE.search(text[: agreement.start()]) and participants:
+        found.append(("other", f"{agreement.group(2).capitalize()} {agreement.group(1)}" + (f" ({labels})" if labels else ""), place, participants))
         return found
     meeting = _MEETING.search(text)
     if meeting and (clause.date is not None or (place is not None and _HELD.search(text))) and len(participants) + (place is not None) >= 1:
