@@ -60,14 +60,20 @@ def classify_stance(text: str) -> Stance:
 
 
 def _condition(text: str) -> str | None:
+    """The condition a statement sets: what follows "depends on", or the first conditional cue of
+    the lexicon ("if", "provided that", "in exchange for" …). "when" counts only for readiness
+    ("ready to resume … when the US is ready")."""
     m = _DEPENDS.search(text)
     if m:
         return m.group(1).strip(" ,\"”“")
-    m = _CONDITION.search(text)
-    if m and m.group(1).lower() != "when":
-        return m.group(2).strip(" ,\"”“")
-    if m and re.search(r"(?i)\bready\b", m.group(2)):  # "will be ready … when the US is ready"
-        return m.group(2).strip(" ,\"”“")
+    folded = fold(text)
+    for cue in _cues("stance", "conditional").finditer(folded):
+        rest = text[cue.end():]
+        clause = re.split(r"[.;!?]", rest, maxsplit=1)[0].strip(" ,\"”“")
+        if cue.group(0).startswith("when") and not re.search(r"(?i)\bready\b", clause):
+            continue
+        if clause:
+            return "the " + clause if cue.group(0).rstrip().endswith(" the") else clause
     return None
 
 

@@ -347,7 +347,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
             date = last_date
     topic_hits = state.topics.find(content)
     topics = tuple(dict.fromkeys(h.topic for h in topic_hits)) or ("other",)
-    stance = acts.classify_stance(content)
+    stance = acts.classify_stance(f"{u.verb} {content}")  # "reaffirmed …", "regretted …": the verb takes a side too
     confidence = {"quote": 0.9, "dash": 0.85, "reported": 0.8, "according": 0.8}.get(u.frame, 0.7)
     if speaker.kind == "person" and not speaker.known and speaker.represents is None:
         confidence -= 0.1
