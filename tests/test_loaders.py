@@ -222,3 +222,15 @@ def test_events_phone_calls_attacks_and_forward_dates(tmp_path):
     assert ("meeting", "2023-05-03") in kinds  # "On Wednesday" before the Thursday dateline
     assert ("military-operation", "2023-03-02") in kinds
     assert all(not (e.date and e.date.iso.startswith("2031")) for e in events)  # "until June 1, 2031" dates nothing
+
+
+def test_a_request_in_reported_text_is_a_demand_by_its_subject(tmp_path):
+    path = tmp_path / "request.txt"
+    path.write_text("Envoys meet\nVIENNA, May 4, 2023 (AFP) - Moscow urged Washington to withdraw "
+                    "US nuclear weapons from Europe, the report said.\n", encoding="utf-8")
+    acts_by_key: dict = {}
+    for d in (s for s in extract_raw(read_article(path)).statements if s.kind == "demand"):
+        # one act may be read twice (speech frame and request clause): one key, one node in the graph
+        by, addressees, topics = acts_by_key.setdefault(d.key, (d.on_behalf_of.label, set(), d.topics))
+        addressees.update(a.label for a in d.addressees)
+    assert list(acts_by_key.values()) == [("Russia", {"United States"}, ("us-nuclear-weapons-out-of-europe",))]

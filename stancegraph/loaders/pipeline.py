@@ -35,7 +35,7 @@ _ANAPHORIC_SUBJECT = re.compile(r"^(?:He|She|They|The\s+(?:[\w-]+\s+){0,3}(?:lea
 _PAST_MARKER = re.compile(r"(?i)\b(earlier(?!\s+(?:in\s+the\s+day|today))|previously|in the past|last week|had said|once said)\b")
 _ACCEPT_VERBS = {"accepted", "accepts", "approved", "approves", "agreed to", "agrees to", "endorsed", "re-entered", "rejoined", "signed"}
 _VERDICT = re.compile(r"\b(accepted|accepts|approved|approves|agreed to|agrees to|endorsed|re-entered|rejoined|rejected|rejects|turned down|dismissed|refused)\b[^.;]{0,60}?\b(proposal|proposals|offer|plan|deal|demands?|initiative|draft|terms|agreement|ceasefire|truce)\b")
-_REQUEST = re.compile(r"\b(asked|urged|called on|calls on|demanded|requested|pressed)\b")
+_REQUEST = re.compile(r"\b(asked|asks|urged|urges|called on|calls on|called for|calls for|demanded|requested|pressed|sought|seeks|wanted|wants|insisted on|insists on)\b")
 _REQUEST_VERBS = {"asked", "asks", "urged", "urges", "demanded"}
 _NOT_ADDRESSEE = {"in", "of", "on", "at", "about", "for", "against", "into", "near", "over", "inside", "within"}
 _ADDRESSED = re.compile(r"(?i)\b(demands?|proposals?|drafts?)\b[^.]*\baddressed to\b")
@@ -436,17 +436,11 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
             ctx.sentence = s.index  # a list may run on over several sentences
             state.proposal_sentences.add(s.index)
 
-    # "X asked Y (not) to …": a request outside quotes.
-    request = _REQUEST.search(text)
-    if request and not spoken:
-        before = [m for m in mentions if m.end <= s.begin + request.start() and m.ref is not None and not m.in_title]
-        after = [m for m in mentions if m.begin >= s.begin + request.end() and m.ref is not None and not m.in_title]
-        if before and after and re.search(r"(?i)\b(not\s+)?to\s+\w+", text[request.end():]):
-            by, to = _side(state, before[-1].ref), _side(state, after[0].ref)
-            if by is not None and to is not None and by.iri != to.iri:
-                topics = [h.topic for h in topic_hits] or ["other"]
-                ev = _evidence(s, s.begin, s.end, state.info.text, 0.7)
-                _add_demand(state, by, None, (to,), topics[0], date, ev, text)
+    # "X urged Y to …", "X sought relief from sanctions": a request, also inside reported speech,
+    # where the one asking is the clause's subject, not the speaker ("He said North Korea sought …").
+    if s.index not in state.proposal_sentences:
+        for request in _REQUEST.finditer(text):
+            _request(state, s, mentions, request, date)
 
     # "Moscow had accepted Washington's proposal", "X rejected the plan": a reported response.
     verdict = _VERDICT.search(text)
@@ -499,6 +493,28 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
                     topics=("other",), date=date, content=text, responds_to=responds,
                     key=("response", giver.iri, kind, date.iso if date else state.info.file_name, to[0].iri),
                 ))
+
+
+def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: re.Match, date: PartialDate | None) -> None:
+    text = s.text
+    clause_start = max(text.rfind(c, 0, request.start()) for c in (";", ":", "“", '"', ",")) + 1
+    between = [m for m in mentions if s.begin + clause_start <= m.begin and m.end <= s.begin + request.start()
+               and m.ref is not None and not m.in_title and m.how not in ("place", "demonym")]
+    if not between or not re.fullmatch(r"[\s\w’'.-]*", text[between[-1].end - s.begin:request.start()]):
+        return  # the requester must be the clause's subject, right before the verb
+    by = _side(state, between[-1].ref)
+    after = [m for m in mentions if m.begin >= s.begin + request.end() and m.ref is not None and not m.in_title
+             and m.how not in ("place", "demonym") and not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE | {"from"})]
+    to = _side(state, after[0].ref) if after else None
+    rest = text[request.end():]
+    wanted = [h for h in state.topics.find(rest[:200]) if h.topic not in state.topics.generic]
+    if by is None or (to is not None and to.iri == by.iri) or (not wanted and to is None):
+        return
+    if request.group(1) in ("asked", "asks", "urged", "urges", "called on", "calls on", "pressed") and to is None:
+        return
+    topic = wanted[0].topic if wanted else "other"
+    ev = _evidence(s, s.begin + clause_start, s.end, state.info.text, 0.7)
+    _add_demand(state, by, None, (to,) if to else (), topic, date or _sentence_date(state, text, []), ev, text[clause_start:])
 
 
 def _negotiating_parties(state: _State) -> list[ActorRef]:
