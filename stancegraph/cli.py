@@ -27,11 +27,15 @@ store_option = click.option(
 )
 
 
-def endpoint_options(func):
-    """--endpoint / --user / --password, with STANCEGRAPH_ENDPOINT_USER/_PASSWORD as defaults."""
+def auth_options(func):
+    """--user / --password, with STANCEGRAPH_ENDPOINT_USER/_PASSWORD as defaults."""
     func = click.option("--password", envvar="STANCEGRAPH_ENDPOINT_PASSWORD", help="Password (or env STANCEGRAPH_ENDPOINT_PASSWORD).")(func)
-    func = click.option("--user", envvar="STANCEGRAPH_ENDPOINT_USER", help="User for HTTP auth (or env STANCEGRAPH_ENDPOINT_USER).")(func)
-    return click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 query endpoint instead of the store.")(func)
+    return click.option("--user", envvar="STANCEGRAPH_ENDPOINT_USER", help="User for HTTP auth (or env STANCEGRAPH_ENDPOINT_USER).")(func)
+
+
+def endpoint_options(func):
+    """--endpoint plus the auth options, for commands that run on the store or on an endpoint."""
+    return click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 query endpoint instead of the store.")(auth_options(func))
 
 
 class _Cli(click.Group):
@@ -233,8 +237,7 @@ def export_command(fmt: str, output: Path | None, inferred: bool, store_path: Pa
 @click.option("--endpoint", required=True, metavar="URL", help="SPARQL query endpoint (also the update endpoint unless given).")
 @click.option("--update-endpoint", metavar="URL", help="SPARQL update endpoint, if not the same URL.")
 @click.option("--gsp-endpoint", metavar="URL", help="Graph Store Protocol endpoint (default: SPARQL Update).")
-@click.option("--user", envvar="STANCEGRAPH_ENDPOINT_USER", help="User for HTTP auth (or env STANCEGRAPH_ENDPOINT_USER).")
-@click.option("--password", envvar="STANCEGRAPH_ENDPOINT_PASSWORD", help="Password (or env STANCEGRAPH_ENDPOINT_PASSWORD).")
+@auth_options
 @store_option
 def push_command(endpoint: str, update_endpoint: str | None, gsp_endpoint: str | None, user: str | None, password: str | None, store_path: Path) -> None:
     """Send the graph to a SPARQL 1.1 store, one named graph at a time, each replaced atomically.

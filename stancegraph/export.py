@@ -23,11 +23,12 @@ def export(store, fmt: str, output: BinaryIO, *, inferred: bool = True) -> int:
     rdf_format, keeps_graphs = FORMATS[fmt]
     skip = set() if inferred else {str(INFERRED_GRAPH)}
     prefixes = EXPORT_PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    wanted = [q for q in store.ox if getattr(q.graph_name, "value", "") not in skip]
     if keeps_graphs:
-        quads = sorted((q for q in store.ox if getattr(q.graph_name, "value", "") not in skip), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        quads = sorted(wanted, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         ox.serialize(quads, output, format=rdf_format, prefixes=prefixes)
         return len(quads)
     # One graph: the union, each triple once, grouped by subject so Turtle reads as a description list.
-    triples = sorted({q.triple for q in store.ox if getattr(q.graph_name, "value", "") not in skip}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    triples = sorted({q.triple for q in wanted}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     ox.serialize(triples, output, format=rdf_format, prefixes=prefixes)
     return len(triples)

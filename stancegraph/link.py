@@ -35,6 +35,7 @@ import pyoxigraph as ox
 from . import remote
 from .iri import digest
 from .namespaces import ACTORS_GRAPH, ARTICLE_GRAPH_PREFIX, GRAPH, ID, INFERRED_GRAPH, LINKS_GRAPH, ONTOLOGY_GRAPH, PREFIXES
+from .store import external_link_triples
 
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
 LINKS_CACHE_GRAPH = GRAPH["links-cache"]
@@ -289,16 +290,11 @@ def _nn(iri: str) -> ox.NamedNode:
 
 def _link_triples(actor: Actor, cand: Candidate, endpoint: str) -> list[ox.Triple]:
     a, item = _nn(actor.iri), _nn(cand.item)
-    node = _nn(str(ID["link/" + digest("wikidata-link", actor.iri, cand.item)]))
+    node = str(ID["link/" + digest("wikidata-link", actor.iri, cand.item)])
     return [
         ox.Triple(a, _nn(_OWL_SAMEAS), item),
         ox.Triple(a, _nn(_SCHEMA_SAMEAS), item),
-        ox.Triple(node, _nn(_RDF_TYPE), _nn(_SG + "ExternalLink")),
-        ox.Triple(node, _nn(_SG + "linkSubject"), a),
-        ox.Triple(node, _nn(_SG + "linkTarget"), item),
-        ox.Triple(node, _nn(_SG + "linkConfidence"), ox.Literal(str(round(cand.score, 4)), datatype=_nn(_XSD + "decimal"))),
-        ox.Triple(node, _nn(_SG + "linkMethod"), ox.Literal(cand.how)),
-        ox.Triple(node, _nn(_PROV + "wasDerivedFrom"), _nn(endpoint)),
+        *external_link_triples(node, a, item, str(round(cand.score, 4)), cand.how, endpoint),
     ]
 
 

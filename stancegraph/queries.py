@@ -215,7 +215,7 @@ class Result:
 def run_local(store, sparql: str, prefixes: dict[str, str] | None = None):
     """Run SPARQL on the embedded store: a :class:`Result` for SELECT, bool for ASK, triples otherwise."""
     try:
-        answer = store.query(sparql, prefixes=prefixes) if prefixes else store.query(sparql)
+        answer = store.query(sparql, prefixes=prefixes)
     except SyntaxError as exc:
         raise UserError(f"SPARQL syntax error: {_syntax_message(exc)}") from None
     except OSError as exc:
@@ -269,9 +269,13 @@ def format_table(result: Result, max_width: int = 60) -> str:
     return "\n".join(out) + "\n"
 
 
+# Longest namespace first, so "demand:" wins over a shorter namespace it starts with.
+_SHORT_NAMES = sorted(((p, ns) for p, ns in EXPORT_PREFIXES.items() if p not in ("rdf", "xsd")), key=lambda item: -len(item[1]))
+
+
 def _shorten(value: str) -> str:
     """IRIs in the project's namespaces print as prefixed names in tables, spelt as in exports."""
-    for prefix, ns in sorted(EXPORT_PREFIXES.items(), key=lambda item: -len(item[1])):
-        if value.startswith(ns) and prefix not in ("rdf", "xsd"):
+    for prefix, ns in _SHORT_NAMES:
+        if value.startswith(ns):
             return f"{prefix}:{value[len(ns):]}"
     return value

@@ -105,23 +105,29 @@ def static_graph_ntriples(graph_iri: str) -> str:
 GAZETTEER_SOURCE = "https://w3id.org/stancegraph/id/dataset/gazetteer"
 
 
+def external_link_triples(node: str, subject, target, confidence: str, method: str, source: str) -> list:
+    """The ``sg:ExternalLink`` record of one link: which actor, which external item, how sure, how
+    found, and where from (the curated gazetteer, or the endpoint ``link`` asked)."""
+    record = ox.NamedNode(node)
+    return [
+        ox.Triple(record, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SG.ExternalLink))),
+        ox.Triple(record, ox.NamedNode(str(SG.linkSubject)), subject),
+        ox.Triple(record, ox.NamedNode(str(SG.linkTarget)), target),
+        ox.Triple(record, ox.NamedNode(str(SG.linkConfidence)), ox.Literal(confidence, datatype=ox.NamedNode(str(XSD.decimal)))),
+        ox.Triple(record, ox.NamedNode(str(SG.linkMethod)), ox.Literal(method)),
+        ox.Triple(record, ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(source)),
+    ]
+
+
 def curated_link_records(triples: list) -> list:
     """An ``sg:ExternalLink`` for each ``owl:sameAs`` the gazetteer states: where the link comes from
     (the curated gazetteer), how (``curated``) and how sure (1.0), like the links ``link`` finds."""
     same_as = str(OWL.sameAs)
     out = []
     for t in triples:
-        if t.predicate.value != same_as or not isinstance(t.object, ox.NamedNode):
-            continue
-        node = ox.NamedNode(fact_iri("link", "curated", t.subject.value, t.object.value))
-        out += [
-            ox.Triple(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SG.ExternalLink))),
-            ox.Triple(node, ox.NamedNode(str(SG.linkSubject)), t.subject),
-            ox.Triple(node, ox.NamedNode(str(SG.linkTarget)), t.object),
-            ox.Triple(node, ox.NamedNode(str(SG.linkConfidence)), ox.Literal("1.0", datatype=ox.NamedNode(str(XSD.decimal)))),
-            ox.Triple(node, ox.NamedNode(str(SG.linkMethod)), ox.Literal("curated")),
-            ox.Triple(node, ox.NamedNode(str(PROV.wasDerivedFrom)), ox.NamedNode(GAZETTEER_SOURCE)),
-        ]
+        if t.predicate.value == same_as and isinstance(t.object, ox.NamedNode):
+            node = fact_iri("link", "curated", t.subject.value, t.object.value)
+            out += external_link_triples(node, t.subject, t.object, "1.0", "curated", GAZETTEER_SOURCE)
     return out
 
 

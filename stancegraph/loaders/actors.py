@@ -3,7 +3,7 @@
 Known names come from the gazetteer. People it does not know are found by a title before a
 capitalised name ("US Ambassador to Russia John Sullivan"); the title also says whom they speak for
 (the first state or organisation named in it that is not the host after "to"). A person is minted
-once per corpus from the normalised name, so "Sergei" and "Sergey Ryabkov" meet in one node.
+once per corpus from the normalised name, so "Dmitri" and "Dmitry Peskov" meet in one node.
 """
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ class ActorFinder:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self.people: dict[str, ActorRef] = {}  # surname → person named earlier in this article
+        self.folded_people: dict[str, ActorRef] = {}  # the same, keyed by normalise_person_name
 
     def find(self, text: str, offset: int) -> list[ActorMention]:
         """Mentions in one sentence ``text`` that starts at ``offset`` in the article."""
@@ -122,9 +123,8 @@ class ActorFinder:
     def _named_before(self, text: str, offset: int, taken) -> list[ActorMention]:
         """One-word references ("Ruiz said") to people this article named in full earlier."""
         out = []
-        folded = {normalise_person_name(k): v for k, v in self.people.items()}
         for word in re.finditer(r"(?<![\w-])[A-Z][\w’'\-]+(?![\w-])", text):
-            ref = self.people.get(word.group(0)) or folded.get(normalise_person_name(word.group(0)))
+            ref = self.people.get(word.group(0)) or self.folded_people.get(normalise_person_name(word.group(0)))
             if ref is not None and not any(b < word.end() and word.start() < e for b, e in taken):
                 out.append(ActorMention(word.start() + offset, word.end() + offset, word.group(0), ref, "surname"))
         return out
@@ -145,11 +145,11 @@ class ActorFinder:
         floor = 0
         for m in _NAME.finditer(text):
             spans = [(w.start() + m.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
-            # A known multi-word name inside ("… to the United States Anatoly Antonov") ends the title.
+            # A known multi-word name inside ("… to the United Nations Vasily Nebenzya") ends the title.
             for known_name in self.gaz.pattern.finditer(m.group(0)):
                 if known_name.group("name") and self.gaz.names.get(known_name.group(0)) and self.gaz.entry(self.gaz.names[known_name.group(0)]).kind != "person":
                     spans = [sp for sp in spans if sp[0] >= m.start() + known_name.end()]
-            # Drop leading words that cannot start a name ("Arms Control Vladimir Yermakov",
+            # Drop leading words that cannot start a name ("Arms Control Mikhail Ulyanov",
             # "North Korean Foreign Minister Ri Yong-ho").
             while spans:
                 lead = self.gaz.demonym_pattern.match(text, spans[0][0])
@@ -205,7 +205,7 @@ class ActorFinder:
         joined = re.search(r"(?:,|\band)\s*$", before)
         if not joined:
             return None
-        comma = before.rfind(",", 0, joined.start()) if before[joined.start():].strip() == "and" else joined.start()
+        comma = joined.start()
         if before[joined.start():].strip() == "and":
             # the second name of the list: the first must have been read from the same title
             previous = [m for m in found if m.how == "person" and m.end <= start]
@@ -279,15 +279,19 @@ class ActorFinder:
             post_label=post_label or ref.post_label,
             post_in=post_in or represents or ref.post_in,
         )
-        self.people[name] = ref
+        self._remember(name, ref)
         # Later references by one part of the name: the surname, or the first word of a
         # family-name-first name ("Ri Yong Ho" … "Ri said"), unless another person shares it.
         for part in {name.split()[-1], name.split()[0]}:
             if len(part) >= 2 and part not in self.gaz.names and part not in _not_names():
                 other = self.people.get(part)
                 if other is None or other.iri == ref.iri or part == name.split()[-1]:
-                    self.people[part] = ref
+                    self._remember(part, ref)
         return ref
+
+    def _remember(self, key: str, ref: ActorRef) -> None:
+        self.people[key] = ref
+        self.folded_people[normalise_person_name(key)] = ref
 
     def _affiliation(self, title: str) -> tuple[str | None, str | None]:
         """(state or organisation represented, body the post is in) from the words of a title."""

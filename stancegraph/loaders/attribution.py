@@ -1,6 +1,6 @@
 """Who said it: find speech frames and give each reported sentence its speaker.
 
-A frame is a speech verb with its speaker before it ("Ryabkov stressed"), after it ("said the
+A frame is a speech verb with its speaker before it ("Peskov stressed"), after it ("said the
 ambassador"), or an "according to X". Its content is the quote it closes or opens, the clause after
 the verb ("said that …"), or the clause before the frame ("…, X told RBC"). Pronouns and role nouns
 ("he", "the diplomat") go to the last person named; a quote running over several sentences takes the
@@ -268,7 +268,7 @@ class Attributor:
         return None
 
     def _after(self, s: Sentence, ms: list[ActorMention], pos: int, inverted: bool = False):
-        """The speaker written right after ``pos`` ("said Ryabkov", "according to the diplomat")."""
+        """The speaker written right after ``pos`` ("said Peskov", "according to the diplomat")."""
         gap_ok = _INVERSION_GAP if inverted else re.compile(r"^[^,]{0,80}$")
         for m in ms:
             if m.begin >= pos and m.ref is not None and m.how not in ("demonym", "place") and not m.in_title:

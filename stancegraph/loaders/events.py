@@ -80,6 +80,12 @@ def _place(clause: Clause, mentions: list[ActorMention]) -> Place | None:
     return None
 
 
+def _first_past(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match of ``pattern`` that is not announced as future ("will hold a phone call")."""
+    hit = pattern.search(text)
+    return hit if hit and not _FUTURE.search(text[: hit.start()]) else None
+
+
 def find_events(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> list[tuple[str, str, Place | None, tuple[ActorRef, ...]]]:
     """``(kind, name, place, participants)`` for the events a clause reports; ``mentions`` are the
     actor mentions inside the clause and ``participants`` the sides they stand for."""
@@ -87,8 +93,8 @@ def find_events(clause: Clause, mentions: list[ActorMention], participants: tupl
     place = _place(clause, mentions)
     labels = ", ".join(p.label for p in participants)
     found = []
-    call = _CALL.search(text)
-    if call and not _FUTURE.search(text[: call.start()]):
+    call = _first_past(_CALL, text)
+    if call:
         found.append(("meeting", call.group(1).capitalize() + (f" of {labels}" if labels else ""), place, participants))
         return found
     military = _MILITARY.search(text)
@@ -100,14 +106,12 @@ def find_events(clause: Clause, mentions: list[ActorMention], participants: tupl
         name = f"{document.group(1).capitalize()} {publish.group(1)}" + (f" ({labels})" if labels else "")
         found.append(("publication", name, place, participants))
         return found
-    breaking = _BREAK_OFF.search(text)
-    if breaking and not _FUTURE.search(text[: breaking.start()]):
-        found.append(("other", f"{breaking.group(2).capitalize()} {breaking.group(1)}" + (f" ({labels})" if labels else ""), place, participants))
-        return found
-    agreement = _AGREEMENT.search(text)
-    if agreement and not _FUTURE.search(text[: agreement.start()]) and participants:
-        found.append(("other", f"{agreement.group(2).capitalize()} {agreement.group(1)}" + (f" ({labels})" if labels else ""), place, participants))
-        return found
+    # Talks broken off, agreements made: "other" events, named "<what> <verb>" ("Talks suspended").
+    for pattern, needs_participants in ((_BREAK_OFF, False), (_AGREEMENT, True)):
+        hit = _first_past(pattern, text)
+        if hit and (participants or not needs_participants):
+            found.append(("other", f"{hit.group(2).capitalize()} {hit.group(1)}" + (f" ({labels})" if labels else ""), place, participants))
+            return found
     meeting = _MEETING.search(text)
     if meeting and (clause.date is not None or (place is not None and _HELD.search(text))) and len(participants) + (place is not None) >= 1:
         if _FUTURE.search(text) and not _HELD.search(text):

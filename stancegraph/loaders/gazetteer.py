@@ -44,7 +44,7 @@ class Gazetteer:
     metonyms: dict[str, str]  # "Moscow" → IRI of the actor it stands for
     anaphors: dict[str, str]  # "the alliance" → IRI (matched case-insensitively)
     places: dict[str, str]  # "Geneva" → place IRI
-    surnames: dict[str, str]  # "Ryabkov" → person IRI, only where unambiguous
+    surnames: dict[str, str]  # "Peskov" → person IRI, only where unambiguous
     pattern: re.Pattern = field(repr=False, default=None)
     demonym_pattern: re.Pattern = field(repr=False, default=None)  # "North Korean" before "Korean"
 

@@ -76,9 +76,9 @@ class _State:
     actors: dict[str, ActorRef] = field(default_factory=dict)
     proposal: _ProposalContext | None = None
     proposal_sentences: set[int] = field(default_factory=set)  # sentences read as a proposal's items
-    last_dated: tuple[int, PartialDate] | None = None
+    last_dated: tuple[int, PartialDate] | None = None  # (sentence index, date) of the last dated sentence
     speaker_dates: dict[str, tuple[int, PartialDate]] = field(default_factory=dict)  # speaker → (paragraph, date)
-    last_sides: list[ActorRef] = field(default_factory=list)  # the last two states named in one sentence  # (sentence index, date) of the last dated sentence
+    last_sides: list[ActorRef] = field(default_factory=list)  # the last two states named in one sentence
 
 
 def extract_article(path: str | Path, gazetteer: Gazetteer | None = None, topics: TopicMatcher | None = None) -> ArticleFacts:
@@ -338,7 +338,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     if frame_dates and date is not None:
         state.speaker_dates[speaker.iri] = (u.sentence.paragraph, date)
     elif earlier is not None and (earlier[0] == u.sentence.paragraph or _CONTINUES.search(text[u.sentence.begin:u.begin])):
-        # "At the same time, the minister noted …", "Ryabkov also said …": the same occasion.
+        # "At the same time, the minister noted …", "Peskov also said …": the same occasion.
         date = earlier[1]
     if not frame_dates and _ANAPHORIC_SUBJECT.match(u.sentence.text) and state.last_dated is not None:
         # "On February 24, Putin announced … The Russian leader stressed that …": same occasion.
