@@ -19,7 +19,8 @@ from .lexicon import alternation, lexicon
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "via", "into", "across"}  # not "to"/"from": "handed to Moscow" is an actor
 _NAME_WORD = r"[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*"
-_NAME = re.compile(rf"(?<![\w-])(?:{_NAME_WORD})(?:\s+(?:(?:bin|ibn|al|el|von|der|van|de|da|le)\s+)?(?:{_NAME_WORD})){{1,9}}(?![\w-])")
+# Later words of a name may carry a particle: "Mohammed bin Salman", "Khalil al-Hayya".
+_NAME = re.compile(rf"(?<![\w-])(?:{_NAME_WORD})(?:\s+(?:(?:bin|ibn|al|el|von|der|van|de|da|le)\s+)?(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?(?:{_NAME_WORD})){{1,9}}(?![\w-])")
 _POSSESSIVE = re.compile(r"[’']s$")
 _VENUE_NOUNS = {"site", "summit", "session", "talks", "meeting", "format", "office", "headquarters", "process", "round", "conference", "venue", "airport"}
 _ACTOR_BEFORE = {"between", "and", "with", "by", "than", "as"}
@@ -44,14 +45,16 @@ def _ref(gaz: Gazetteer, iri: str) -> ActorRef:
 
 
 def normalise_person_name(name: str) -> str:
-    """Fold transliteration variants so one person gets one IRI: Sergei/Sergey, Yevgeny/Evgeny."""
+    """Fold transliteration variants so one person gets one IRI: Sergei/Sergey, Yevgeny/Evgeny,
+    Dmitri/Dmitry, Aleksandr/Alexandr/Alexander, Volodymir/Volodymyr, Zelenskiy/Zelenskyy/Zelensky."""
     words = slugify(name).split("-")
     out = []
     for w in words:
-        w = re.sub(r"ei$", "ey", w)
-        w = re.sub(r"iy$", "y", w)
-        w = re.sub(r"ski$", "sky", w)
         w = re.sub(r"^ye", "e", w)
+        w = w.replace("ks", "x")
+        w = re.sub(r"xandr$", "xander", w)
+        w = re.sub(r"(?<=.)y", "i", w)  # y and i are the same letter in most romanisations; not "Yuri"'s first
+        w = re.sub(r"i+", "i", w)
         out.append(w)
     return "-".join(out)
 
@@ -79,6 +82,9 @@ class ActorFinder:
         self.gaz = gazetteer
         self.people: dict[str, ActorRef] = {}  # surname → person named earlier in this article
         self.folded_people: dict[str, ActorRef] = {}  # the same, keyed by normalise_person_name
+        # The gazetteer's people under any spelling: "Volodymir Zelensky" is the known Volodymyr.
+        self.known_spellings = {normalise_person_name(surface): iri for surface, iri in gazetteer.names.items()
+                                if gazetteer.entry(iri).kind == "person" and " " in surface}
 
     def find(self, text: str, offset: int) -> list[ActorMention]:
         """Mentions in one sentence ``text`` that starts at ``offset`` in the article."""
@@ -165,7 +171,7 @@ class ActorFinder:
             words = [w for _, w in spans]
             name = " ".join(words)
             end = m.end()
-            known = self.gaz.names.get(name)
+            known = self.gaz.names.get(name) or self.known_spellings.get(normalise_person_name(name))
             if known and self.gaz.entry(known).kind != "person":
                 continue
             title, title_begin = self._title(text, start, floor)

@@ -78,6 +78,7 @@ class _State:
     proposal_sentences: set[int] = field(default_factory=set)  # sentences read as a proposal's items
     last_dated: tuple[int, PartialDate] | None = None  # (sentence index, date) of the last dated sentence
     speaker_dates: dict[str, tuple[int, PartialDate]] = field(default_factory=dict)  # speaker → (paragraph, date)
+    occasions: dict[str, PartialDate] = field(default_factory=dict)  # person → day of the press conference, meeting … they spoke at
     last_sides: list[ActorRef] = field(default_factory=list)  # the last two states named in one sentence
 
 
@@ -125,6 +126,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
             utterances.setdefault(u.sentence.index, []).append(u)
 
     for s in body:
+        _note_occasion(state, s, mentions[s.index], dates[s.index])
         _events(state, s, mentions[s.index], dates[s.index])
         _reported_acts(state, s, mentions[s.index], dates[s.index], bool(utterances.get(s.index)))
         for u in utterances.get(s.index, []):
@@ -323,6 +325,21 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()[:80]
 
 
+_OCCASION = re.compile(r"(?i)\b(?:held|holds|gave|gives|met|meets|spoke|speaks|addressed|briefed|(?:press|news)\s+conference|briefing|interview|talks|meeting|(?:phone|telephone)\s+(?:call|conversation))\b")
+
+
+def _note_occasion(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
+    """People who held a press conference, met or gave an interview on a named day: what they are
+    reported to say later in the article, undated, was said then."""
+    cue = _OCCASION.search(s.text)
+    days = [d.date for d in dates if d.date is not None and d.date.precision == "day"]
+    if cue is None or len(days) != 1 or _PAST_MARKER.search(s.text):
+        return
+    for m in mentions:
+        if m.how in ("person", "surname") and m.ref is not None and not m.in_title and m.begin < s.begin + cue.start():
+            state.occasions.setdefault(m.ref.iri, days[0])
+
+
 # -- speech --------------------------------------------------------------------------------------------
 def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates: list[DateMention], text: str) -> None:
     content = text[u.begin : u.end]
@@ -340,6 +357,9 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     elif earlier is not None and (earlier[0] == u.sentence.paragraph or _CONTINUES.search(text[u.sentence.begin:u.begin])):
         # "At the same time, the minister noted …", "Peskov also said …": the same occasion.
         date = earlier[1]
+    elif not frame_dates and speaker.iri in state.occasions and not _PAST_MARKER.search(text[u.sentence.begin:u.begin]):
+        # "X held a press conference on Thursday. … X said …": what X says there dates from that day.
+        date = state.occasions[speaker.iri]
     if not frame_dates and _ANAPHORIC_SUBJECT.match(u.sentence.text) and state.last_dated is not None:
         # "On February 24, Putin announced … The Russian leader stressed that …": same occasion.
         last_sentence, last_date = state.last_dated
