@@ -184,7 +184,10 @@ class Attributor:
             # What was said: the quote(s) in the sentence — unless they are a few words quoted inside
             # reported speech ("said Russia would make “serious political decisions” if …").
             quoted_words = sum(len(text[max(b, s.begin):min(e, s.end)].split()) for b, e in inside)
-            if inside and not (says_that or (quoted_words < 6 and not inverted and s.end - c_begin > 10 and c_begin < inside[0][0])):
+            # A quote that ends a reported clause ("said in exchange for relief, X was willing to
+            # “dismantle …”") is part of what was said; the clause carries its condition and stance.
+            leads_into_quote = bool(inside) and not inverted and len(re.findall(r"\w+", text[c_begin:inside[0][0]])) >= 2
+            if inside and not (says_that or leads_into_quote or (quoted_words < 6 and not inverted and s.end - c_begin > 10 and c_begin < inside[0][0])):
                 qb = max(inside[0][0], s.begin)
                 qe = min(inside[-1][1], s.end)
                 return speaker, "quote", verb, at, qb, qe

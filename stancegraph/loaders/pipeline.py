@@ -332,7 +332,7 @@ def _note_occasion(state: _State, s: Sentence, mentions: list[ActorMention], dat
     """People who held a press conference, met or gave an interview on a named day: what they are
     reported to say later in the article, undated, was said then."""
     cue = _OCCASION.search(s.text)
-    days = [d.date for d in dates if d.date is not None and d.date.precision == "day"]
+    days = list({d.date.iso: d.date for d in dates if d.date is not None and d.date.precision == "day"}.values())
     if cue is None or len(days) != 1 or _PAST_MARKER.search(s.text):
         return
     for m in mentions:
@@ -375,7 +375,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     in_content = [m for m in mentions if u.begin <= m.begin < u.end]
     others = [a for a in _sides(state, in_content) if side is None or a.iri != side.iri]
     specific = [h for h in topic_hits if h.topic not in state.topics.generic]
-    demand = bool(specific) and acts.is_demand(f"{u.verb} {content}") and side is not None
+    demand = bool(specific) and acts.is_demand(f"{u.verb} {content}") and side is not None and not _other_side_asks(state, u, in_content, side)
     kind = None if demand else acts.response_kind(content)
     if kind in ("rejection", "acceptance", "counter-proposal") and side is not None:
         to = others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != side.iri else [])
@@ -419,6 +419,18 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         for topic, b, e in items:
             ev = _evidence(u.sentence, u.begin + b, u.begin + e, text, confidence - 0.1)
             _add_demand(state, side, speaker, tuple(addressees), topic, date, ev, content)
+
+
+def _other_side_asks(state: _State, u: Utterance, in_content: list[ActorMention], side: ActorRef) -> bool:
+    """ "Trump said North Korea wanted the sanctions lifted": what North Korea wants is not the
+    speaker's demand (the request reading gives it to its subject)."""
+    subject = next((m for m in in_content if m.ref is not None and not m.in_title and m.how != "place"), None)
+    if subject is None or len(state.info.text[u.begin:subject.begin].split()) > 2:
+        return False
+    if not _REQUEST.match(state.info.text[subject.end:subject.end + 60].lstrip(" “\"")):
+        return False  # "insists that the West consolidate …": the subject is asked, not asking
+    other = _side(state, subject.ref)
+    return other is not None and other.iri != side.iri
 
 
 # -- reported acts -------------------------------------------------------------------------------------
