@@ -60,6 +60,12 @@ def _joint_subjects() -> re.Pattern:
     return re.compile(rf"(?i)\b(?:{alternation('speech', 'joint_subjects')})\b")
 
 
+# ", saying (that) …", ", expressing satisfaction over …": speech reported by a participle.
+_PARTICIPLE = re.compile(r",\s+(saying|expressing|stressing|insisting|warning|arguing|noting)\b(?:\s+that\b)?\s*")
+# What may open a sentence before its subject ("On Tuesday, ", "Meanwhile, ").
+_SUBJECT_LEAD = re.compile(r"^(?:(?:On|In|At|After|Following|Earlier|Later|Meanwhile|However|Also)\b[^,]{0,40},\s*)?")
+# What may stand between a sentence's start and its subject's name: an article and a title.
+_TITLE_GAP = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}")
 _ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office|bloc|alliance|organization|organisation|embassy|mission)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
@@ -210,7 +216,40 @@ class Attributor:
                 return speaker, how, verb, at, s.begin, s.begin + len(before)
             if s.end - c_begin > 10:
                 return speaker, "reported", verb, at, c_begin, s.end
-        return None
+        return self._participle(s, ms, outside, text)
+
+    def _participle(self, s: Sentence, ms: list[ActorMention], outside, text: str):
+        """ "Trump sought to stress his comity with Kim, saying the meeting was warm": the clause's
+        subject says what follows the participle ("X and Y held a call, expressing satisfaction …")."""
+        m = _PARTICIPLE.search(s.text)
+        if m is None or not outside(s.begin + m.start()):
+            return None
+        at = s.begin + m.start(1)
+        subjects = self._sentence_subjects(s, ms, at, text)
+        if not subjects:
+            return None
+        self.co_speakers = subjects[1:]
+        c_begin = s.begin + m.end()
+        if s.end - c_begin <= 10:
+            return None
+        return subjects[0], "reported", m.group(1), at, c_begin, s.end
+
+    def _sentence_subjects(self, s: Sentence, ms: list[ActorMention], before: int, text: str) -> list[ActorRef]:
+        """The actor(s) a sentence opens with: "Putin and US President Joe Biden held …", "He …"."""
+        lead = _SUBJECT_LEAD.match(s.text)
+        start = s.begin + (lead.end() if lead else 0)
+        if re.match(r"(?:He|She)\b", text[start:start + 4]) and self.last_person is not None:
+            return [self.last_person]
+        named = [m for m in ms if m.ref is not None and not m.in_title and m.how not in ("demonym", "place") and m.begin < before]
+        if not named or not _TITLE_GAP.fullmatch(text[start:named[0].begin]):
+            return None
+        subjects, last = [named[0].ref], named[0]
+        for m in named[1:]:
+            if not re.fullmatch(r"\s+and\s+" + _TITLE_GAP.pattern, text[last.end:m.begin]):
+                break
+            subjects.append(m.ref)
+            last = m
+        return list(dict.fromkeys(subjects))
 
     def _before(self, s: Sentence, ms: list[ActorMention], verb_at: int, text: str):
         """The subject just before a speech verb — a name, "he", "the diplomat", "the ministry" —
@@ -275,6 +314,8 @@ class Attributor:
         gap_ok = _INVERSION_GAP if inverted else re.compile(r"^[^,]{0,80}$")
         for m in ms:
             if m.begin >= pos and m.ref is not None and m.how not in ("demonym", "place") and not m.in_title:
+                if inverted and re.match(r"[’']s\b", s.text[m.end - s.begin:]):
+                    break  # "stressed Moscow's willingness": what was stressed, not who
                 if gap_ok.match(s.text[pos - s.begin : m.begin - s.begin]):
                     return [m.ref], m.begin, m.end
                 break

@@ -174,6 +174,10 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
                     source = "dateline"
                 except ValueError:
                     pass
+            else:
+                year = _year_of_weekday(dl.month, dl.day, line[len(dl.text):] if line.startswith(dl.text) else line, raw.text)
+                if year:
+                    published, source = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text), "text"
         break
     if published is None:
         published, source = _dated_lead(sentences, latest)
@@ -216,6 +220,19 @@ def _year_after(month: int, day: int, latest: dt.date | None) -> int | None:
     if latest is None:
         return None
     return latest.year if (month, day) >= (latest.month, latest.day) else latest.year + 1
+
+
+def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
+    """ "MOSCOW, January 27. /TASS/. … Peskov said on Wednesday": wire stories file the day they
+    report, so the lead's weekday is the dateline's day, which pins its year (the one nearest the
+    latest year the article names; marked as inferred)."""
+    m = re.search(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
+    if m is None:
+        return None
+    from .dates import WEEKDAYS
+
+    years = [int(y.group(0)) for y in re.finditer(r"\b(?:19|20)\d{2}\b", text) if not _FORWARD.search(text[max(0, y.start() - 60):y.start()])]
+    return weekday_year(month, day, WEEKDAYS[m.group(1).lower()], max(years) if years else None)
 
 
 def _dated_lead(sentences: list[Sentence], latest: dt.date | None) -> tuple[PartialDate | None, str | None]:
@@ -354,6 +371,8 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     earlier = state.speaker_dates.get(speaker.iri)
     if frame_dates and date is not None:
         state.speaker_dates[speaker.iri] = (u.sentence.paragraph, date)
+        if speaker.kind == "person" and date.precision == "day":
+            state.occasions.setdefault(speaker.iri, date)
     elif earlier is not None and (earlier[0] == u.sentence.paragraph or _CONTINUES.search(text[u.sentence.begin:u.begin])):
         # "At the same time, the minister noted …", "Peskov also said …": the same occasion.
         date = earlier[1]
@@ -367,7 +386,9 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
             date = last_date
     topic_hits = state.topics.find(content)
     topics = tuple(dict.fromkeys(h.topic for h in topic_hits)) or ("other",)
-    stance = acts.classify_stance(f"{u.verb} {content}")  # "reaffirmed …", "regretted …": the verb takes a side too
+    # The frame takes a side too: "reaffirmed …", "regretted …", "expressed confidence that …".
+    frame = text[u.verb_begin:u.begin] if 0 <= u.begin - u.verb_begin <= 60 else u.verb
+    stance = acts.classify_stance(" ".join(f"{frame} {content}".split()))
     confidence = {"quote": 0.9, "dash": 0.85, "reported": 0.8, "according": 0.8}.get(u.frame, 0.7)
     if speaker.kind == "person" and not speaker.known and speaker.represents is None:
         confidence -= 0.1
