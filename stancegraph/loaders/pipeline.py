@@ -358,9 +358,17 @@ def _note_occasion(state: _State, s: Sentence, mentions: list[ActorMention], dat
 
 
 # -- speech --------------------------------------------------------------------------------------------
+_CONTRAST = re.compile(r",?\s+but\s+that\s+")  # a second reported clause; a plain "but" qualifies the first
+
+
 def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates: list[DateMention], text: str) -> None:
     content = text[u.begin : u.end]
     if len(content.split()) < 4:
+        return
+    halves = _contrasted(u, text)
+    if halves:
+        for half in halves:
+            _utterance(state, half, mentions, dates, text)
         return
     speaker = u.speaker
     side = _side(state, speaker)
@@ -418,6 +426,13 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         return  # "She demanded that …" listing the proposal's points: the demands are the facts
     if u.verb in ("announced", "announces") and any(e.evidence.sentence_index == u.sentence.index and e.kind != "meeting" for e in state.facts.events):
         return  # "X announced a military operation": the event is the fact
+    if stance.polarity == "neutral" and topics == ("other",):
+        return  # a remark that takes no side on no negotiation topic is not a position
+    previous = _continued(state, u, speaker)
+    if previous is not None:
+        # "Washington froze the dialogue. This jeopardized arms control.": one point, two sentences.
+        _add_statement(state, replace(previous, evidence=evidence))
+        return
     key = ("statement", speaker.iri, date.iso if date else state.info.file_name, _norm(content))
     for earlier in state.facts.statements:
         # The same claim told twice (the lead's paraphrase, then the quote) is one act, two mentions.
@@ -440,6 +455,33 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         for topic, b, e in items:
             ev = _evidence(u.sentence, u.begin + b, u.begin + e, text, confidence - 0.1)
             _add_demand(state, side, speaker, tuple(addressees), topic, date, ev, content)
+
+
+_DEMONSTRATIVE_START = re.compile(r"^[\"“«]?(?:This|That|These|Such)\s+(?!is\b|was\b|will\b|would\b)[a-z]+(?:ed|s)\b")
+
+
+def _continued(state: _State, u: Utterance, speaker: ActorRef) -> Statement | None:
+    """The speaker's statement in the sentence just before, when this one goes on about it
+    ("This jeopardized …", "That means …")."""
+    if not _DEMONSTRATIVE_START.match(u.sentence.text) or u.begin > u.sentence.begin + 2:
+        return None
+    for st in reversed(state.facts.statements):
+        if st.kind == "stance" and st.speaker == speaker and st.evidence.sentence_index == u.sentence.index - 1:
+            return st
+    return None
+
+
+def _contrasted(u: Utterance, text: str) -> list[Utterance] | None:
+    """ "saying the meeting was warm, but that he opted to leave with no deal": two positions, one
+    each side of the "but", when they take opposite sides."""
+    content = text[u.begin:u.end]
+    m = _CONTRAST.search(content)
+    if m is None or len(content[:m.start()].split()) < 4 or len(content[m.end():].split()) < 4:
+        return None
+    first, second = acts.classify_stance(content[:m.start()]), acts.classify_stance(content[m.end():])
+    if "neutral" in (first.polarity, second.polarity) or first.polarity == second.polarity:
+        return None
+    return [replace(u, end=u.begin + m.start()), replace(u, begin=u.begin + m.end())]
 
 
 def _other_side_asks(state: _State, u: Utterance, in_content: list[ActorMention], side: ActorRef) -> bool:
