@@ -138,8 +138,25 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
         if day is not None:
             state.last_dated = (s.index, day)
 
+    _fold_lead_restatements(state, sentences)
     state.facts.actors = list(state.actors.values())
     return state.facts
+
+
+def _fold_lead_restatements(state: _State, sentences: list[Sentence]) -> None:
+    """The subtitle and lead sum up what the body then quotes: a lead statement is a mention of the
+    same speaker's later statement with the same stance, not an act of its own."""
+    dateline = next((s.paragraph for s in sentences if state.info.dateline and state.info.dateline in s.text), None)
+    last_lead_paragraph = dateline if dateline is not None else 1
+    lead = {s.index for s in sentences if s.paragraph <= last_lead_paragraph}
+    statements = state.facts.statements
+    for i, st in enumerate(statements):
+        if st.kind != "stance" or st.evidence.sentence_index not in lead:
+            continue
+        later = next((o for o in statements if o.kind == "stance" and o.evidence.sentence_index not in lead
+                      and o.speaker == st.speaker and o.stance == st.stance), None)
+        if later is not None:
+            statements[i] = replace(later, evidence=st.evidence)
 
 
 # -- the article ---------------------------------------------------------------------------------------
@@ -426,7 +443,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         return  # "She demanded that …" listing the proposal's points: the demands are the facts
     if u.verb in ("announced", "announces") and any(e.evidence.sentence_index == u.sentence.index and e.kind != "meeting" for e in state.facts.events):
         return  # "X announced a military operation": the event is the fact
-    if stance.polarity == "neutral" and topics == ("other",):
+    if stance.polarity == "neutral" and topics == ("other",) and not acts.has_cue(content, "stance", "neutral"):
         return  # a remark that takes no side on no negotiation topic is not a position
     previous = _continued(state, u, speaker)
     if previous is not None:
