@@ -22,6 +22,8 @@ _NAME_WORD = r"[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*"
 # Later words of a name may carry a particle: "Mohammed bin Salman", "Khalil al-Hayya".
 _NAME = re.compile(rf"(?<![\w-])(?:{_NAME_WORD})(?:\s+(?:(?:bin|ibn|al|el|von|der|van|de|da|le)\s+)?(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?(?:{_NAME_WORD})){{1,9}}(?![\w-])")
 _POSSESSIVE = re.compile(r"[’']s$")
+# Leading words of a title, never of a name: "… for Afghanistan Reconciliation Zalmay Khalilzad".
+_ABSTRACT_NOUN = re.compile(r"(?:tion|sion|ment|ity|ness|ism|ship)s?$")
 _VENUE_NOUNS = {"site", "summit", "session", "talks", "meeting", "format", "office", "headquarters", "process", "round", "conference", "venue", "airport"}
 _ACTOR_BEFORE = {"between", "and", "with", "by", "than", "as"}
 _TOKEN = re.compile(r"[\w’'\-\.]+|[^\w\s]")
@@ -54,7 +56,7 @@ def normalise_person_name(name: str) -> str:
         w = w.replace("ks", "x")
         w = re.sub(r"xandr$", "xander", w)
         w = re.sub(r"(?<=.)y", "i", w)  # y and i are the same letter in most romanisations; not "Yuri"'s first
-        w = re.sub(r"i+", "i", w)
+        w = re.sub(r"(.)\1+", r"\1", w)  # Hassan/Hasan, Mohammad/Mohamad, Zelenskyy
         out.append(w)
     return "-".join(out)
 
@@ -161,7 +163,7 @@ class ActorFinder:
                 lead = self.gaz.demonym_pattern.match(text, spans[0][0])
                 if lead:
                     spans = [sp for sp in spans if sp[0] >= lead.end()]
-                elif self._not_name_word(spans[0][1]):
+                elif self._not_name_word(spans[0][1]) or _ABSTRACT_NOUN.search(spans[0][1]):
                     spans = spans[1:]
                 else:
                     break

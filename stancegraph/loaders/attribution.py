@@ -23,7 +23,8 @@ _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)", re
 _FILLER = re.compile(
     r"^(?:\s|,|has|had|have|also|later|then|earlier|again|further|once\s+again|in\s+turn|\w+ly|was|were|is|"
     # a short circumstance between subject and verb: "Trump during a news conference on Thursday said"
-    r"(?:during|at|in|on|after|before|while|when|speaking\s+(?:at|to|on|with))\s+[^,;\"“”]{1,50}?(?=\s*(?:,|$)))*$",
+    # (not a relative clause: "Kiev after talks that he described": "he" is the one describing)
+    r"(?:during|at|in|on|after|before|while|when|speaking\s+(?:at|to|on|with))\s+(?:(?!\b(?:that|which|who|he|she|they)\b)[^,;\"“”]){1,50}?(?=\s*(?:,|$)))*$",
     re.I,
 )
 # Between a body and its verb: "State Department official admitted", "Kremlin spokesman said".
@@ -66,6 +67,8 @@ _PARTICIPLE = re.compile(r",\s+(saying|expressing|stressing|insisting|warning|ar
 _SUBJECT_LEAD = re.compile(r"^(?:(?:On|In|At|After|Following|Earlier|Later|Meanwhile|However|Also)\b[^,]{0,40},\s*)?")
 # What may stand between a sentence's start and its subject's name: an article and a title.
 _TITLE_GAP = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}")
+# "told his cabinet on Sunday that …", "told reporters in Geneva that …": whom it was told to.
+_TOLD_WHOM = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,6}?(?:on\s+\w+\s+)?that\s+")
 _ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office|bloc|alliance|organization|organisation|embassy|mission)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
@@ -184,7 +187,8 @@ class Attributor:
             self.co_speakers = speakers[1:]
             after_at = frame_end if inverted else s.begin + v.end()
             rest = text[after_at:s.end]
-            lead = _REPORTED_LEAD.match(rest)
+            lead = _TOLD_WHOM.match(rest) if verb in ("told", "tells", "has told", "informed", "briefed", "assured") else None
+            lead = lead or _REPORTED_LEAD.match(rest)
             c_begin = after_at + (lead.end() if lead else 0)
             says_that = bool(lead and re.search(r"(?:that|:)\s*$", lead.group(0)))
             # What was said: the quote(s) in the sentence — unless they are a few words quoted inside
@@ -277,8 +281,11 @@ class Attributor:
             if len(self.last_pair) == 2:
                 return list(self.last_pair), window_start + joint.start(), window_start + joint.end()
         for m in _PRONOUN.finditer(window):
-            if _FILLER.match(window[m.end():]) and self.last_person is not None:
-                return [self.last_person], window_start + m.start(), window_start + m.end()
+            # "X, …, alluded to talks that he described as …": the person this sentence named first.
+            named_here = [o.ref for o in ms if o.how in ("person", "surname") and o.ref is not None and o.end <= window_start + m.start()]
+            person = named_here[-1] if named_here else self.last_person
+            if _FILLER.match(window[m.end():]) and person is not None:
+                return [person], window_start + m.start(), window_start + m.end()
         for m in _role_nouns().finditer(window):
             if _FILLER.match(window[m.end():]) and self.last_person is not None:
                 return [self._person_for_role(m.group(0))], window_start + m.start(), window_start + m.end()
