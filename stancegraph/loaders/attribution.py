@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..facts import ActorRef
-from .actors import ActorMention
+from .actors import ActorMention, _title_heads
 from .lexicon import alternation
 from .segment import Sentence
 
@@ -71,6 +71,13 @@ _TITLE_GAP = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}")
 _TOLD_WHOM = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,6}?(?:on\s+\w+\s+)?that\s+")
 _ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office|bloc|alliance|organization|organisation|embassy|mission)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+def _titled_gap(gap: str) -> bool:
+    """ "announced the African Union's High Representative for the Horn of Africa, former
+    Nigerian President ": a title (with its organisation) between an inverted verb and the name."""
+    return len(gap) <= 140 and not re.search(r"[;“”\"]", gap) and bool(re.match(r"^[\s,]*(?:the|a|an)\b", gap, re.I)) \
+        and bool(_title_heads().search(gap)) and not re.search(r"\b(?:that|who|which|and)\b", gap)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -129,11 +136,17 @@ class Attributor:
                 if s.index not in framed:
                     framed[s.index] = framed[last.index]
                     out.append(Utterance(s, s.begin, s.end, speaker, "dash", verb, verb_at))
-        # Sentences inside a quote with no frame of their own: the quote's frame speaks them.
+        # Sentences inside a quote with no frame of their own: the quote's frame speaks them; in a
+        # paragraph only one person speaks in, a quoted sentence between two of theirs is theirs too.
+        speakers_here = {f[0].iri: f for f in framed.values()}
+        only = next(iter(speakers_here.values())) if len(speakers_here) == 1 else None
         for s in sentences:
             if s.index in framed:
                 continue
             region = next(((b, e) for b, e in quotes if b <= s.begin + 1 and s.end - 1 <= e), None)
+            if region is None and only is not None and only[0].kind == "person" and re.match(r"^[“\"«]", s.text) and re.search(r"[”\"»]$", s.text):
+                out.append(Utterance(s, s.begin, s.end, only[0], "quote", only[2], only[3]))
+                continue
             if region is None:
                 continue
             speaker = None
@@ -264,6 +277,10 @@ class Attributor:
             if m.end > verb_at or m.begin < window_start or m.ref is None or m.how in ("demonym", "place") or m.in_title:
                 continue
             between = text[m.end:verb_at]
+            holder = self._apposition_head(ms, m, text)
+            if holder is not None:
+                m = holder
+                between = text[m.end:verb_at]
             body = _BODY_PERSON.match(between)
             apposition = _APPOSITION.match(between)  # "X, Russia's envoy to the talks, said"
             if _FILLER.match(between) or (body and _FILLER.match(between[body.end():])) or (apposition and _FILLER.match(between[apposition.end():])):
@@ -296,6 +313,19 @@ class Attributor:
                     return [body], window_start + m.start(), window_start + m.end()
         return None
 
+    def _apposition_head(self, ms: list[ActorMention], m: ActorMention, text: str) -> ActorMention | None:
+        """ "Redwan Hussein, national security adviser to Prime Minister Abiy Ahmed, welcomed": the
+        name inside the apposition ("to/of … Abiy Ahmed") is not the subject; the one before it is."""
+        segment_start = text.rfind(",", 0, m.begin)
+        if not text[m.end:].startswith(","):
+            return None  # the apposition closes before the verb: "X, adviser to Y, said"
+        if segment_start < 0 or not re.search(r"\b(?:to|of|for|under)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,5}$", text[segment_start:m.begin]):
+            return None
+        for o in reversed(ms):
+            if o.how in ("person", "surname") and o.ref is not None and o.end <= segment_start and not text[o.end:segment_start].strip(" "):
+                return o
+        return None
+
     def _person_for_role(self, phrase: str) -> ActorRef | None:
         """ "the foreign minister said": the last person named whose office is that, else the last
         person named at all."""
@@ -322,9 +352,14 @@ class Attributor:
         for m in ms:
             if m.begin >= pos and m.ref is not None and m.how not in ("demonym", "place") and not m.in_title:
                 if inverted and re.match(r"[’']s\b", s.text[m.end - s.begin:]):
+                    if m.how == "person":
+                        continue  # "said the African Union's High Representative …, NAME"
                     break  # "stressed Moscow's willingness": what was stressed, not who
-                if gap_ok.match(s.text[pos - s.begin : m.begin - s.begin]):
+                gap = s.text[pos - s.begin : m.begin - s.begin]
+                if gap_ok.match(gap) or (inverted and m.how == "person" and _titled_gap(gap)):
                     return [m.ref], m.begin, m.end
+                if m.how != "person" and inverted and _titled_gap(gap + m.surface + " "):
+                    continue  # a state or body inside the speaker's title
                 break
         rest = s.text[pos - s.begin :]
         role = _role_nouns().match(rest.strip())
