@@ -313,6 +313,12 @@ class Attributor:
                     return [body], window_start + m.start(), window_start + m.end()
         return None
 
+    def _titled_person_after(self, s: Sentence, ms: list[ActorMention], pos: int, after: ActorMention) -> ActorMention | None:
+        person = next((o for o in ms if o.begin > after.end and o.how == "person" and not o.in_title), None)
+        if person is not None and _titled_gap(s.text[pos - s.begin:person.begin - s.begin]):
+            return person
+        return None
+
     def _apposition_head(self, ms: list[ActorMention], m: ActorMention, text: str) -> ActorMention | None:
         """ "Redwan Hussein, national security adviser to Prime Minister Abiy Ahmed, welcomed": the
         name inside the apposition ("to/of … Abiy Ahmed") is not the subject; the one before it is."""
@@ -352,8 +358,8 @@ class Attributor:
         for m in ms:
             if m.begin >= pos and m.ref is not None and m.how not in ("demonym", "place") and not m.in_title:
                 if inverted and re.match(r"[’']s\b", s.text[m.end - s.begin:]):
-                    if m.how == "person":
-                        continue  # "said the African Union's High Representative …, NAME"
+                    if self._titled_person_after(s, ms, pos, m) is not None:
+                        continue  # "announced the African Union's High Representative …, NAME"
                     break  # "stressed Moscow's willingness": what was stressed, not who
                 gap = s.text[pos - s.begin : m.begin - s.begin]
                 if gap_ok.match(gap) or (inverted and m.how == "person" and _titled_gap(gap)):

@@ -92,6 +92,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
     text = raw.text
     sentences = split_sentences(text)
     info = _article_info(raw, sentences, gaz)
+    sentences = [_after_dateline(s, info.dateline) for s in sentences]
     ref = to_date(info.published)
     state = _State(info, gaz, topics, ref, ArticleFacts(info))
 
@@ -210,6 +211,17 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
         dateline=dateline_text,
         dateline_place=dateline_place,
     )
+
+
+def _after_dateline(s: Sentence, dateline: str | None) -> Sentence:
+    """The lead starts after its dateline: "VIENNA, Dec 27 (Reuters) - Putin and Biden held …" has
+    Putin and Biden as its subject."""
+    if not dateline or not s.text.startswith(dateline):
+        return s
+    cut = len(dateline) + (len(s.text[len(dateline):]) - len(s.text[len(dateline):].lstrip(" -—–:")))
+    if len(s.text) - cut < 10:
+        return s
+    return replace(s, begin=s.begin + cut, text=s.text[cut:])
 
 
 def _dateline_span(text: str, info: ArticleInfo) -> tuple[int, int]:
