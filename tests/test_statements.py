@@ -170,3 +170,13 @@ def test_a_lead_that_sums_up_a_later_quote_is_a_mention_of_it(tmp_path):
     stances = [s for s in facts.statements if s.kind == "stance"]
     assert len(stances) == 2 and len({s.key for s in stances}) == 1
     assert stances[0].stance == "uncertain"
+
+
+def test_what_is_said_after_the_meeting_is_dated_to_the_meeting(tmp_path):
+    facts = article(tmp_path, (
+        "Talks in Brussels\n"
+        "The leaders met in Brussels on Tuesday for talks on the association, mediated by the European Union.\n"
+        "Serbian President Aleksandar Vucic said after Tuesday's meeting that he was very worried about the situation.\n"
+        "EU foreign policy chief Josep Borrell said after the meeting that the views of the parties were far apart and that he disagreed with both.\n"
+    ), published="2023-05-03")
+    assert said(facts) == [("Aleksandar Vucic", "2023-05-02", "uncertain"), ("Josep Borrell", "2023-05-02", "opposes")]

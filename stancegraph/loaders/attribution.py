@@ -29,10 +29,11 @@ _FILLER = re.compile(
 )
 # Between a body and its verb: "State Department official admitted", "Kremlin spokesman said".
 _BODY_PERSON = re.compile(r"^(?:[’']s)?\s*(?:senior\s+|top\s+|high-ranking\s+)?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|representative|representatives|side|leadership|authorities|government|administration|delegation|press\s+service|envoy)\b", re.I)
-_CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b[^;“”\"]*|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:\s+(?:on|in|at)\b[^;“”\"]*)?)$")
+# (a circumstance has no "that" clause: "said after the meeting that …" goes on to say something)
+_CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b(?:(?!\bthat\b)[^;“”\"])*|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:\s+(?:on|in|at)\b[^;“”\"]*)?)$")
 _APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,90},")
 _INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
-_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with)\s+[^,]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|previously|also|again|on\s+\w+day|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
+_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|previously|also|again|on\s+\w+day|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?P<prep>in|since|by|until|from|during|through|throughout|of|last|this|next|early|mid|late)\s+)?"
         rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?{_MONTH}(?:\s+{_YEAR}\b)?")),
     ("year", re.compile(rf"\b(?:in|since|by|until|during|throughout|early|late|mid)[\s-]+{_YEAR}\b")),
-    # "on Thursday", "last Friday", "late Tuesday", "Thursday afternoon": a bare weekday ("Friday's
-    # talks", a headline's "Monday") is not taken.
-    ("weekday", re.compile(rf"\b(?P<rel>(?i:on|last|this|next|on\s+last|late|early|in))?\s*{_WEEKDAY}\b(?P<part>\s+(?:morning|afternoon|evening|night)\b)?")),
+    # "on Thursday", "last Friday", "late Tuesday", "Thursday afternoon", "after Tuesday's meeting":
+    # a bare weekday (a headline's "Monday") is not taken.
+    ("weekday", re.compile(rf"\b(?P<rel>(?i:on|last|this|next|on\s+last|late|early|in))?\s*{_WEEKDAY}\b(?P<part>\s+(?:morning|afternoon|evening|night)\b|[’']s\s+(?=[a-z]))?")),
     ("relday", re.compile(r"\b(?P<relday>yesterday|today|tomorrow|earlier\s+today|earlier\s+in\s+the\s+day|later\s+in\s+the\s+day)\b", re.I)),
     ("relperiod", re.compile(r"\b(?P<relperiod>last|this|next)\s+(?P<unit>month|year)\b", re.I)),
 ]

@@ -374,6 +374,14 @@ def _norm(text: str) -> str:
 _OCCASION = re.compile(r"(?i)\b(?:held|holds|gave|gives|met|meets|spoke|speaks|addressed|briefed|(?:press|news)\s+conference|briefing|interview|talks|meeting|(?:phone|telephone)\s+(?:call|conversation))\b")
 
 
+_AFTER_THE_MEETING = re.compile(r"(?i)\b(?:after|following|at|during|on the sidelines of)\s+(?:the|their|this|today's)\s+(?:\w+\s+)?(?:meeting|talks|negotiations|round|summit|session|consultations)\b")
+
+
+def _last_meeting_day(state: _State) -> PartialDate | None:
+    meetings = [e.date for e in state.facts.events if e.kind == "meeting" and e.date is not None and e.date.precision == "day"]
+    return meetings[-1] if meetings else None
+
+
 def _note_occasion(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
     """People who held a press conference, met or gave an interview on a named day: what they are
     reported to say later in the article, undated, was said then."""
@@ -404,7 +412,8 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     # When it was said: a date in the frame ("said on Tuesday"), not one inside what was said
     # ("said talks will resume on Tuesday"); else the article's date, unless marked as earlier.
     frame_dates = [d for d in dates if not (u.begin <= d.begin < u.end)]
-    date = _sentence_date(state, text[u.sentence.begin:u.begin] + " " + text[u.end:u.sentence.end], frame_dates)
+    frame_text = text[u.sentence.begin:u.begin] + " " + text[u.end:u.sentence.end]
+    date = _sentence_date(state, frame_text, frame_dates)
     earlier = state.speaker_dates.get(speaker.iri)
     if frame_dates and date is not None:
         state.speaker_dates[speaker.iri] = (u.sentence.paragraph, date)
@@ -413,6 +422,9 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     elif earlier is not None and (earlier[0] == u.sentence.paragraph or _CONTINUES.search(text[u.sentence.begin:u.begin])):
         # "At the same time, the minister noted …", "Peskov also said …": the same occasion.
         date = earlier[1]
+    elif not frame_dates and _AFTER_THE_MEETING.search(frame_text) and _last_meeting_day(state) is not None:
+        # "Borrell said after the meeting that …": the day of the meeting the article reported.
+        date = _last_meeting_day(state)
     elif not frame_dates and speaker.iri in state.occasions and not _PAST_MARKER.search(text[u.sentence.begin:u.begin]):
         # "X held a press conference on Thursday. … X said …": what X says there dates from that day.
         date = state.occasions[speaker.iri]
