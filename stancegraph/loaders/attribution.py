@@ -214,6 +214,8 @@ class Attributor:
             if inside and not (says_that or leads_into_quote or (quoted_words < 6 and not inverted and s.end - c_begin > 10 and c_begin < inside[0][0])):
                 qb = max(inside[0][0], s.begin)
                 qe = min(inside[-1][1], s.end)
+                if qe <= at and len(re.findall(r"\w+", text[s.begin:qb])) >= 2 and not _verbs().search(text[s.begin:qb]):
+                    qb = s.begin  # "This agreement shows “the will …,” said X": the clause the quote ends
                 return speaker, "quote", verb, at, qb, qe
             start = frame_start if not inverted else min(frame_start, at)
             comma = text.rfind(",", s.begin, start)
@@ -365,7 +367,7 @@ class Attributor:
                 gap = s.text[pos - s.begin : m.begin - s.begin]
                 if gap_ok.match(gap) or (inverted and m.how == "person" and _titled_gap(gap)):
                     return [m.ref], m.begin, m.end
-                if m.how != "person" and inverted and _titled_gap(gap + m.surface + " "):
+                if m.how != "person" and inverted and self._titled_person_after(s, ms, pos, m) is not None:
                     continue  # a state or body inside the speaker's title
                 break
         rest = s.text[pos - s.begin :]
