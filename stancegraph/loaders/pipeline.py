@@ -112,7 +112,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
                 day = first_day(d.date)
                 anchor = max(anchor, day) if anchor else day
         for m in mentions[s.index]:
-            if m.ref is not None:
+            if m.ref is not None and m.how != "place":  # "talks in Vienna" mention the city, not Austria
                 state.actors.setdefault(m.ref.iri, m.ref)
                 if m.ref.kind == "person":
                     state.actors[m.ref.iri] = m.ref  # the latest, with the post read from its title
