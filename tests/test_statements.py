@@ -180,3 +180,19 @@ def test_what_is_said_after_the_meeting_is_dated_to_the_meeting(tmp_path):
         "EU foreign policy chief Josep Borrell said after the meeting that the views of the parties were far apart and that he disagreed with both.\n"
     ), published="2023-05-03")
     assert said(facts) == [("Aleksandar Vucic", "2023-05-02", "uncertain"), ("Josep Borrell", "2023-05-02", "opposes")]
+
+
+# -- actors --------------------------------------------------------------------------------------------
+def test_a_capital_named_as_the_venue_does_not_make_its_state_an_actor(tmp_path):
+    facts = article(tmp_path, "Talks\nIran and the United States resumed talks in Vienna on Monday, diplomats said.\n", published="2022-02-08")
+    labels = {a.label for a in facts.actors}
+    assert {"Iran", "United States"} <= labels and "Austria" not in labels
+
+
+def test_a_former_office_does_not_say_whom_a_person_speaks_for(tmp_path):
+    facts = article(tmp_path, (
+        "Peace deal\n\"We welcome the commitment of both parties,\" said the mediator, former Nigerian President "
+        "Olusegun Obasanjo, on Wednesday.\n"
+    ), published="2022-11-02")
+    [obasanjo] = [a for a in facts.actors if a.label == "Olusegun Obasanjo"]
+    assert obasanjo.represents is None

@@ -197,6 +197,9 @@ class ActorFinder:
                 title_text = title
             else:
                 title_text = text[title_begin:start] if title else ""
+            if re.search(r"(?i)\bformer\b", title_text):
+                # "former Nigerian President X" says who X was, not whom X speaks for now.
+                title, title_text = None, ""
             person = self._person(name, known, title, title_text)
             found.append(ActorMention(start + offset, end + offset, name, person, "person"))
             for a in self._title_actors(title_text, title_begin + offset):
