@@ -425,7 +425,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     elif not frame_dates and _AFTER_THE_MEETING.search(frame_text) and _last_meeting_day(state) is not None:
         # "Borrell said after the meeting that …": the day of the meeting the article reported.
         date = _last_meeting_day(state)
-    elif not frame_dates and speaker.iri in state.occasions and not _PAST_MARKER.search(text[u.sentence.begin:u.begin]):
+    elif not frame_dates and speaker.iri in state.occasions and state.ref is not None and not _PAST_MARKER.search(text[u.sentence.begin:u.begin]):
         # "X held a press conference on Thursday. … X said …": what X says there dates from that day.
         date = state.occasions[speaker.iri]
     if not frame_dates and _ANAPHORIC_SUBJECT.match(u.sentence.text) and state.last_dated is not None:
