@@ -196,3 +196,12 @@ def test_a_former_office_does_not_say_whom_a_person_speaks_for(tmp_path):
     ), published="2022-11-02")
     [obasanjo] = [a for a in facts.actors if a.label == "Olusegun Obasanjo"]
     assert obasanjo.represents is None
+
+
+def test_a_speaker_named_in_the_dated_sentence_before_speaks_on_that_day(tmp_path):
+    facts = article(tmp_path, (
+        "Treaty extended\n"
+        "On Tuesday, President Vladimir Putin submitted a bill on ratifying the extension to parliament. "
+        "Putin and US President Joe Biden held a phone conversation, expressing satisfaction over the extension.\n"
+    ), published="2021-01-27")
+    assert set(said(facts)) == {("Vladimir Putin", "2021-01-26", "supports"), ("Joe Biden", "2021-01-26", "supports")}

@@ -76,7 +76,7 @@ class _State:
     actors: dict[str, ActorRef] = field(default_factory=dict)
     proposal: _ProposalContext | None = None
     proposal_sentences: set[int] = field(default_factory=set)  # sentences read as a proposal's items
-    last_dated: tuple[int, PartialDate] | None = None  # (sentence index, date) of the last dated sentence
+    last_dated: tuple[int, PartialDate, frozenset[str]] | None = None  # (sentence, date, actors named) of the last dated sentence
     speaker_dates: dict[str, tuple[int, PartialDate]] = field(default_factory=dict)  # speaker → (paragraph, date)
     occasions: dict[str, PartialDate] = field(default_factory=dict)  # person → day of the press conference, meeting … they spoke at
     last_sides: list[ActorRef] = field(default_factory=list)  # the last two states named in one sentence
@@ -131,13 +131,15 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
         _events(state, s, mentions[s.index], dates[s.index])
         _reported_acts(state, s, mentions[s.index], dates[s.index], bool(utterances.get(s.index)))
         for u in utterances.get(s.index, []):
-            _utterance(state, u, mentions[s.index], dates[s.index], text)
+            # "X and Y held a call, expressing …": one utterance, several voices, one occasion.
+            voices = frozenset(o.speaker.iri for o in utterances[s.index] if (o.begin, o.end) == (u.begin, u.end))
+            _utterance(state, u, mentions[s.index], dates[s.index], text, voices)
         states = [a for a in _sides(state, mentions[s.index]) if a.kind == "state"]
         if len(states) >= 2:
             state.last_sides = states[:2]
         day = next((d.date for d in dates[s.index] if d.date is not None and d.date.precision == "day"), None)
         if day is not None:
-            state.last_dated = (s.index, day)
+            state.last_dated = (s.index, day, frozenset(m.ref.iri for m in mentions[s.index] if m.ref is not None))
 
     _fold_lead_restatements(state, sentences)
     state.facts.actors = list(state.actors.values())
@@ -398,14 +400,15 @@ def _note_occasion(state: _State, s: Sentence, mentions: list[ActorMention], dat
 _CONTRAST = re.compile(r",?\s+but\s+that\s+")  # a second reported clause; a plain "but" qualifies the first
 
 
-def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates: list[DateMention], text: str) -> None:
+def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates: list[DateMention], text: str,
+               voices: frozenset[str] = frozenset()) -> None:
     content = text[u.begin : u.end]
     if len(content.split()) < 4:
         return
     halves = _contrasted(u, text)
     if halves:
         for half in halves:
-            _utterance(state, half, mentions, dates, text)
+            _utterance(state, half, mentions, dates, text, voices)
         return
     speaker = u.speaker
     side = _side(state, speaker)
@@ -428,10 +431,11 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     elif not frame_dates and speaker.iri in state.occasions and state.ref is not None and not _PAST_MARKER.search(text[u.sentence.begin:u.begin]):
         # "X held a press conference on Thursday. … X said …": what X says there dates from that day.
         date = state.occasions[speaker.iri]
-    if not frame_dates and _ANAPHORIC_SUBJECT.match(u.sentence.text) and state.last_dated is not None:
-        # "On February 24, Putin announced … The Russian leader stressed that …": same occasion.
-        last_sentence, last_date = state.last_dated
-        if u.sentence.index - last_sentence == 1:
+    if not frame_dates and state.last_dated is not None and not _PAST_MARKER.search(frame_text):
+        # "On February 24, Putin announced … The Russian leader stressed that …", "On Tuesday, Putin
+        # submitted … Putin and Biden held a call, expressing …": the sentence before's occasion.
+        last_sentence, last_date, named = state.last_dated
+        if u.sentence.index - last_sentence == 1 and (_ANAPHORIC_SUBJECT.match(u.sentence.text) or (voices | {speaker.iri}) & named):
             date = last_date
     topic_hits = state.topics.find(content)
     topics = tuple(dict.fromkeys(h.topic for h in topic_hits)) or ("other",)
