@@ -205,3 +205,13 @@ def test_a_speaker_named_in_the_dated_sentence_before_speaks_on_that_day(tmp_pat
         "Putin and US President Joe Biden held a phone conversation, expressing satisfaction over the extension.\n"
     ), published="2021-01-27")
     assert set(said(facts)) == {("Vladimir Putin", "2021-01-26", "supports"), ("Joe Biden", "2021-01-26", "supports")}
+
+
+def test_the_leaders_of_two_states_speak_for_both_and_no_document_becomes_a_person(tmp_path):
+    facts = article(tmp_path, (
+        "Peace talks\n"
+        "After the meeting in Prague on October 6, the leaders of Azerbaijan and Armenia reaffirmed their commitment to "
+        "the UN Charter and the Alma-Ata Declaration of 1991.\n"
+    ), published="2022-11-08")
+    assert set(said(facts)) == {("Azerbaijan", "2022-10-06", "supports"), ("Armenia", "2022-10-06", "supports")}
+    assert not [a for a in facts.actors if a.kind == "person"]

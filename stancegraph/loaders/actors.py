@@ -247,7 +247,9 @@ class ActorFinder:
         """The title written right before a name, and where it begins."""
         zone_start = max(floor, _zone_start(text, name_start))
         zone = text[zone_start:name_start]
-        heads = list(_title_heads().finditer(zone))
+        # The first head from which only title words run up to the name: "the leaders of A and B
+        # reaffirmed their commitment to the UN Charter and the NAME" has no title.
+        heads = [h for h in _title_heads().finditer(zone) if _title_like(zone[h.end():])]
         if not heads:
             return None, name_start
         first = heads[0]
@@ -328,6 +330,17 @@ class ActorFinder:
                 represents = self.gaz.demonyms[word.group(0)]
                 break
         return represents, body or represents
+
+
+def _title_like(text: str) -> bool:
+    """Only what a title is made of: capitalised words, title words, "of/for/to/the/and"."""
+    for word in re.findall(r"[\w’'.\-]+", text):
+        if not (word[:1].isupper() or word.lower() in _title_words() or word.lower() in _TITLE_GLUE or word in ("’s", "'s")):
+            return False
+    return True
+
+
+_TITLE_GLUE = {"of", "for", "to", "the", "and", "on", "in", "at", "s"}
 
 
 @cache

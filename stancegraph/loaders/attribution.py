@@ -289,7 +289,9 @@ class Attributor:
             if _FILLER.match(between) or (body and _FILLER.match(between[body.end():])) or (apposition and _FILLER.match(between[apposition.end():])):
                 speakers = [m.ref]
                 start = m.begin
-                for other in reversed([o for o in ms if o.end <= m.begin and o.ref is not None and o.how in ("person", "surname")]):
+                # "X and Y said": people with people, states with states ("the leaders of A and B agreed").
+                alike = ("person", "surname") if m.how in ("person", "surname") else ("name", "metonym")
+                for other in reversed([o for o in ms if o.end <= m.begin and o.ref is not None and o.how in alike and not o.in_title]):
                     if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[other.end:start]) or re.fullmatch(r"\s+and\s+[^,]*", text[other.end:start]):
                         speakers.insert(0, other.ref)
                         start = other.begin
