@@ -215,3 +215,11 @@ def test_the_leaders_of_two_states_speak_for_both_and_no_document_becomes_a_pers
     ), published="2022-11-08")
     assert set(said(facts)) == {("Azerbaijan", "2022-10-06", "supports"), ("Armenia", "2022-10-06", "supports")}
     assert not [a for a in facts.actors if a.kind == "person"]
+
+
+def test_a_speakers_misspelt_surname_is_still_them(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nDOHA, Feb 28, 2019 (AP) - US envoy Zalmay Khalilzad met the delegation on Thursday.\n"
+        "\"We continue to take steady steps toward understanding and eventually peace talks,\" Khalizad said.\n"
+    ))
+    assert [s[0] for s in said(facts)] == ["Zalmay Khalilzad"]

@@ -133,9 +133,18 @@ class ActorFinder:
         out = []
         for word in re.finditer(r"(?<![\w-])[A-Z][\w’'\-]+(?![\w-])", text):
             ref = self.people.get(word.group(0)) or self.folded_people.get(normalise_person_name(word.group(0)))
+            if ref is None and (_speech_follows(text[word.end():]) or _speech_precedes(text[:word.start()])):
+                ref = self._misspelt(word.group(0))
             if ref is not None and not any(b < word.end() and word.start() < e for b, e in taken):
                 out.append(ActorMention(word.start() + offset, word.end() + offset, word.group(0), ref, "surname"))
         return out
+
+    def _misspelt(self, word: str) -> ActorRef | None:
+        """ "… ,” Khalizad said": a speaker's surname one letter off the person named earlier."""
+        if len(word) < 6:
+            return None
+        close = [ref for name, ref in self.people.items() if len(name) >= 6 and name[0] == word[0] and _one_edit_apart(name, word)]
+        return close[0] if len({r.iri for r in close}) == 1 else None
 
     def _demonyms(self, text: str, offset: int, taken) -> list[ActorMention]:
         out = []
@@ -330,6 +339,16 @@ class ActorFinder:
                 represents = self.gaz.demonyms[word.group(0)]
                 break
         return represents, body or represents
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter dropped, added or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _title_like(text: str) -> bool:
