@@ -49,16 +49,16 @@ def _ref(gaz: Gazetteer, iri: str) -> ActorRef:
 def normalise_person_name(name: str) -> str:
     """Fold transliteration variants so one person gets one IRI: Sergei/Sergey, Yevgeny/Evgeny,
     Dmitri/Dmitry, Aleksandr/Alexandr/Alexander, Volodymir/Volodymyr, Zelenskiy/Zelenskyy/Zelensky."""
-    words = slugify(name).split("-")
-    out = []
-    for w in words:
-        w = re.sub(r"^ye", "e", w)
-        w = w.replace("ks", "x")
-        w = re.sub(r"xandr$", "xander", w)
-        w = re.sub(r"(?<=.)y", "i", w)  # y and i are the same letter in most romanisations; not "Yuri"'s first
-        w = re.sub(r"(.)\1+", r"\1", w)  # Hassan/Hasan, Mohammad/Mohamad, Zelenskyy
-        out.append(w)
-    return "-".join(out)
+    return "-".join(_fold_word(w) for w in slugify(name).split("-"))
+
+
+@cache
+def _fold_word(w: str) -> str:
+    w = re.sub(r"^ye", "e", w)
+    w = w.replace("ks", "x")
+    w = re.sub(r"xandr$", "xander", w)
+    w = re.sub(r"(?<=.)y", "i", w)  # y and i are the same letter in most romanisations; not "Yuri"'s first
+    return re.sub(r"(.)\1+", r"\1", w)  # Hassan/Hasan, Mohammad/Mohamad, Zelenskyy
 
 
 @cache
@@ -85,8 +85,10 @@ class ActorFinder:
         self.people: dict[str, ActorRef] = {}  # surname → person named earlier in this article
         self.folded_people: dict[str, ActorRef] = {}  # the same, keyed by normalise_person_name
         # The gazetteer's people under any spelling: "Volodymir Zelensky" is the known Volodymyr.
-        self.known_spellings = {normalise_person_name(surface): iri for surface, iri in gazetteer.names.items()
-                                if gazetteer.entry(iri).kind == "person" and " " in surface}
+        if gazetteer.person_spellings is None:
+            gazetteer.person_spellings = {normalise_person_name(surface): iri for surface, iri in gazetteer.names.items()
+                                          if gazetteer.entry(iri).kind == "person" and " " in surface}
+        self.known_spellings = gazetteer.person_spellings
 
     def find(self, text: str, offset: int) -> list[ActorMention]:
         """Mentions in one sentence ``text`` that starts at ``offset`` in the article."""
@@ -133,8 +135,10 @@ class ActorFinder:
         out = []
         for word in re.finditer(r"(?<![\w-])[A-Z][\w’'\-]+(?![\w-])", text):
             ref = self.people.get(word.group(0)) or self.folded_people.get(normalise_person_name(word.group(0)))
-            if ref is None and (_speech_follows(text[word.end():]) or _speech_precedes(text[:word.start()])):
+            if ref is None:
                 ref = self._misspelt(word.group(0))
+                if ref is not None and not (_speech_follows(text[word.end():]) or _speech_precedes(text[:word.start()])):
+                    ref = None
             if ref is not None and not any(b < word.end() and word.start() < e for b, e in taken):
                 out.append(ActorMention(word.start() + offset, word.end() + offset, word.group(0), ref, "surname"))
         return out
