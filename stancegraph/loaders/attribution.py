@@ -94,6 +94,7 @@ class Attributor:
         self.co_speakers: list[ActorRef] = []  # "X and Y said": the others
         self.people: list[ActorRef] = []  # people named so far, in order
         self.last_pair: list[ActorRef] = []  # the last two people named in one sentence
+        self.last_group: list[ActorRef] = []  # the last speakers who spoke together, for "they said"
 
     def note_mentions(self, mentions: list[ActorMention]) -> None:
         named = list(dict.fromkeys(m.ref for m in mentions if m.how in ("person", "surname") and m.ref is not None and not m.in_title))
@@ -123,6 +124,8 @@ class Attributor:
             if frame is not None:
                 framed[s.index] = frame
                 speaker, how, verb, verb_at, c_begin, c_end = frame
+                if self.co_speakers:
+                    self.last_group = [speaker, *self.co_speakers]
                 self.last_speaker = speaker if speaker.kind == "person" else self.last_speaker
                 if speaker.kind == "person":
                     self.last_person = speaker
@@ -302,6 +305,9 @@ class Attributor:
         if joint and _FILLER.match(window[joint.end():]):
             if len(self.last_pair) == 2:
                 return list(self.last_pair), window_start + joint.start(), window_start + joint.end()
+        they = re.search(r"\b(?:they|They)\s*$", window) or re.search(r"\b(?:they|They)\b", window)
+        if they and _FILLER.match(window[they.end():]) and len(self.last_group) >= 2:
+            return list(self.last_group), window_start + they.start(), window_start + they.end()
         for m in _PRONOUN.finditer(window):
             # "X, …, alluded to talks that he described as …": the person this sentence named first.
             named_here = [o.ref for o in ms if o.how in ("person", "surname") and o.ref is not None and o.end <= window_start + m.start()]
