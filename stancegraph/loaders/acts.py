@@ -100,11 +100,27 @@ def response_kind(text: str) -> str | None:
         return "rejection"
     if has_cue(text, "response", "acceptance"):
         return "acceptance"
+    if has_cue(text, "response", "statement"):
+        return "statement"
     return None
 
 
 def is_demand(text: str) -> bool:
     return has_cue(text, "demand", "cues")
+
+
+def not_demanded_spans(text: str) -> list[tuple[int, int]]:
+    """Where a demand names what is offered for it or what it leads to ("in exchange for …", "the
+    only path out of sanctions is …"), as spans of ``text``: topics there are not what is demanded.
+    A cue that opens the clause ("In exchange for relief, X offered …") names what X wants, so only
+    a cue after something else was said counts."""
+    spans = []
+    for b, e in cue_spans(text, "demand", "not_demanded"):
+        if not re.search(r"\w", text[:b].rsplit(",", 1)[-1]):
+            continue
+        end = re.search(r"\s(?:is|are|was|were)\s|[,;.!?]", text[e:])
+        spans.append((b, e + end.start() if end else len(text)))
+    return spans
 
 
 def is_proposal_content(text: str) -> bool:
