@@ -134,3 +134,30 @@ def test_what_a_speaker_urges_is_a_request_not_an_answer(tmp_path):
     facts = facts_of(tmp_path, "Chile urged Peru to come back with proposals that are not unacceptable to the ceasefire talks.")
     assert not any(r[0] == "Chile" and r[1] == "rejection" for r in responses(facts))
     assert ("Chile", "ceasefire", "2023-05-04") in demands(facts)
+
+
+def test_made_demands_is_a_demand_of_the_side_whose_team_made_them(tmp_path):
+    facts = facts_of(tmp_path, "The Peruvian delegation made numerous demands last week on the ceasefire that Chile criticized.")
+    assert demands(facts) == {("Peru", "ceasefire", None)}  # "last week" dates nothing to the day
+
+
+def test_falling_short_of_its_demands_is_a_reaction_and_tells_of_earlier_demands(tmp_path):
+    facts = facts_of(tmp_path, "Chile says the proposal for a ceasefire falls short of its demands.")
+    assert responses(facts) == {("Chile", "statement", None, "2023-05-04")}
+    assert demands(facts) == {("Chile", "ceasefire", None)}  # made before, the text does not say when
+
+
+def test_a_reaction_by_a_named_owner_of_the_demands(tmp_path):
+    facts = facts_of(tmp_path, "Officials said the proposed ceasefire did not meet Chile's demands.")
+    assert ("Chile", "statement", None, "2023-05-04") in responses(facts)
+
+
+def test_prepared_to_discuss_only_part_of_it_is_a_rejection(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said Chile is prepared to discuss only a temporary truce with Peru.")
+    assert ("Chile", "rejection", "Peru", "2023-05-04") in responses(facts)
+
+
+def test_an_answer_still_open_or_given_by_someone_else_is_not_the_speakers():
+    assert acts.response_kind("Whether that will be endorsed by the capitals, we will see.") is None
+    assert acts.response_kind("the plan was rejected by the parliament") is None
+    assert acts.response_kind("we have rejected the plan") == "rejection"

@@ -90,12 +90,19 @@ def _modality(text: str) -> str:
 _AWAITED = re.compile(r"(?i)\b(?:wait(?:ing|s|ed)?\s+for|await(?:s|ing|ed)?|expect(?:s|ing|ed)?|hope(?:s|d)?\s+for)\b[^.;]*counter")
 
 
+_OPEN_OR_PASSIVE = re.compile(
+    r"(?i)^\W*whether\b|\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+and\s+)?"
+    r"(?:accepted|endorsed|approved|rejected|refused|dismissed|turned\s+down)\s+by\b")
+
+
 def response_kind(text: str) -> str | None:
     """The kind of response a sentence reports, if it reports one."""
     if has_cue(text, "response", "written") and has_cue(text, "response", "written_verbs"):
         return "written-response"
     if has_cue(text, "response", "counter") and not _AWAITED.search(text):
         return "counter-proposal"
+    if _OPEN_OR_PASSIVE.search(text):
+        return None  # "whether that will be endorsed by …": no one has answered yet, or someone else has
     if has_cue(text, "response", "rejection"):
         return "rejection"
     if has_cue(text, "response", "acceptance"):

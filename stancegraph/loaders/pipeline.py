@@ -128,7 +128,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
 
     for s in body:
         _events(state, s, mentions[s.index], dates[s.index])
-        _reported_acts(state, s, mentions[s.index], dates[s.index], bool(utterances.get(s.index)))
+        _reported_acts(state, s, mentions[s.index], dates[s.index], utterances.get(s.index, []))
         for u in utterances.get(s.index, []):
             _utterance(state, u, mentions[s.index], dates[s.index], text)
         states = [a for a in _sides(state, mentions[s.index]) if a.kind == "state"]
@@ -367,6 +367,11 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     # "X accepted the proposal for a ceasefire" answers a demand; it does not make one. The answer is
     # read as a reported act (its subject answers, whoever tells of it); what is said stays a statement.
     answers = _VERDICT.search(own) is not None or _NOMINAL_VERDICT.search(own) is not None
+    own_at = u.begin - u.sentence.begin
+    short = _FALLS_SHORT.search(u.sentence.text, own_at, own_at + len(own))
+    if short is not None:
+        answers = True  # "… falls short of its demands": a reaction, read with the speech's date
+        _falls_short(state, u.sentence, mentions, short, date)
     demand = bool(wanted) and not answers and acts.is_demand(f"{u.verb} {own}") and side is not None
     # What a speaker urges or asks for is a request, however it rates the other side.
     kind = None if demand or answers or _REQUEST.fullmatch(u.verb) else acts.response_kind(own)
@@ -472,8 +477,9 @@ def _add_response(state: _State, st: Statement) -> None:
 
 
 # -- reported acts -------------------------------------------------------------------------------------
-def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], spoken: bool) -> None:
+def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], said: list[Utterance]) -> None:
     text = s.text
+    spoken = bool(said)
     date = next((d.date for d in dates if d.date is not None), None)
 
     # A proposal or set of drafts published, sent, or addressed: its author and addressees.
@@ -511,6 +517,16 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     if s.index not in state.proposal_sentences:
         for request in _REQUEST.finditer(text):
             _request(state, s, mentions, request, date)
+
+    # "Tehran made numerous demands": a demand whose content the sentence does not give.
+    for made in _MADE_DEMANDS.finditer(text):
+        _made_demands(state, s, mentions, dates, made)
+
+    # "Israel says the proposal falls short of its demands": a reaction to the other side's offer,
+    # unless a speaker's own words hold it (the speech is read with its own date).
+    for short in _FALLS_SHORT.finditer(text):
+        if not any(_in_own_words(u, s.begin + short.start()) for u in said):
+            _falls_short(state, s, mentions, short, _sentence_date(state, s.text, dates))
 
     # "Moscow had accepted Washington's proposal", "X rejected the plan": a reported response. Told
     # by a speaker ("Hamas says it has approved …"), it is read with the speaker's words, and date.
@@ -551,6 +567,68 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
                     topics=("other",), date=date, content=text, responds_to=responds,
                     key=("response", giver.iri, kind, date.iso if date else state.info.file_name, to[0].iri),
                 ))
+
+
+_MADE_DEMANDS = re.compile(r"\b(?:made|presented|put forward|issued|tabled|set out|laid out)\s+(?:[\w-]+\s+){0,2}?demands\b")
+_FALLS_SHORT = re.compile(
+    r"\b(?:(?:falls?|fell|falling)\s+short\s+of|(?:did|does|do)\s+not\s+meet|(?:is|are|was|were)\s+far\s+from)\s+"
+    r"(?P<owner>its|their|(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s)\s+(?:[\w-]+\s+){0,2}?(?:demands|requirements|conditions|expectations)\b")
+
+
+def _in_own_words(u: Utterance, at: int) -> bool:
+    content = u.sentence.text[u.begin - u.sentence.begin:u.end - u.sentence.begin]
+    return u.begin <= at < u.begin + len(_own_words(content))
+
+
+def _subject_before(state: _State, s: Sentence, mentions: list[ActorMention], at: int) -> ActorMention | None:
+    """The last name before ``at`` that is not governed by a preposition: the clause's subject.
+    A demonym counts with a group noun after it ("the Iranian delegation")."""
+    for m in reversed([m for m in mentions if m.end <= at and m.ref is not None and not m.in_title and m.how != "place"]):
+        if _after_preposition(state.info.text, m.begin):
+            continue
+        if m.how == "demonym" and not acts.has_cue(state.info.text[m.end:at].strip().split(" ")[0], "demand", "group_nouns"):
+            continue
+        return m
+    return None
+
+
+def _made_demands(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], made: re.Match) -> None:
+    """"X made (numerous) demands": X's demand, about what the sentence names or the article
+    negotiates. Dated only by a date the clause gives ("made demands on Monday")."""
+    subject = _subject_before(state, s, mentions, s.begin + made.start())
+    gap = state.info.text[subject.end:s.begin + made.start()] if subject else ""
+    if subject is None or not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", gap):
+        return  # the subject is right before the verb ("the Iranian delegation made")
+    by = _side(state, subject.ref)
+    hits = [h for h in state.topics.find(s.text) if h.topic not in state.topics.generic]
+    topic = hits[0].topic if hits else _negotiation_topic(state, s.text)
+    if by is None or topic is None:
+        return
+    when = next((d.date for d in dates if d.date is not None and 0 <= d.begin - s.begin - made.end() < 30), None)
+    ev = _evidence(s, subject.begin, s.begin + made.end(), state.info.text, 0.6)
+    _add_demand(state, by, None, (), topic, when, ev, ev.quote)
+
+
+def _falls_short(state: _State, s: Sentence, mentions: list[ActorMention], short: re.Match, date: PartialDate | None) -> None:
+    """"The proposal falls short of its demands", "did not meet Israel's demands": the owner of the
+    demands reacts to the offer (a response of kind statement, dated as the news it is) and has
+    demands of its own, made before — undated — and about what the sentence names."""
+    owner_at = s.begin + short.start("owner")
+    if short.group("owner").lower() in ("its", "their"):
+        owner = _subject_before(state, s, mentions, s.begin + short.start())
+    else:
+        owner = next((m for m in mentions if m.begin >= owner_at and m.end <= s.begin + short.end("owner") and m.ref is not None), None)
+    by = _side(state, owner.ref) if owner else None
+    if by is None:
+        return
+    ev = _evidence(s, s.begin, s.end, state.info.text, 0.6)
+    hits = [h for h in state.topics.find(s.text) if h.topic not in state.topics.generic]
+    topics = tuple(dict.fromkeys(h.topic for h in hits)) or ("other",)
+    _add_response(state, Statement(kind="statement", evidence=ev, on_behalf_of=by, topics=topics, stance="opposes",
+                                   date=date, content=s.text, responds_to=state.proposal.event if state.proposal else None))
+    topic = hits[0].topic if hits else _negotiation_topic(state, s.text)
+    if topic is not None:
+        _add_demand(state, by, None, (), topic, None, ev, s.text)
 
 
 def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None) -> None:
