@@ -234,6 +234,8 @@ class Attributor:
                 comma = text.find(",", frame_end, s.end)
                 if comma > 0:
                     return speaker, "reported", verb, at, comma + 1, s.end
+            if frame_at_end and re.search(r"(?i)\b(?:that|which|who|whom)\s*$", before):
+                continue  # "the ceasefire that Chile criticized": a relative clause, not a frame
             if len(before.split()) >= 4 and not says_that and frame_at_end:
                 how = "dash" if re.search(r"[—–]\s*$", text[s.begin:start]) else "reported"
                 return speaker, how, verb, at, s.begin, s.begin + len(before)
