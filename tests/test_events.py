@@ -120,3 +120,58 @@ def test_the_same_talks_told_again_without_their_place_are_one_event(tmp_path):
     events = events_of(tmp_path, "Delegations of Chile and Peru held talks in Geneva on Tuesday.",
                        "After Tuesday's talks, the Chilean envoy said Chile and Peru were closer to a deal.")
     assert summary(e for e in events if e.kind == "meeting") == {("meeting", "2023-05-02", "Geneva")}
+
+
+# -- denied, and said with a verb ------------------------------------------------------------------------
+def test_a_meeting_that_did_not_take_place_is_not_an_event(tmp_path):
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru did not meet on Tuesday.",
+                       "No talks were held in Geneva on Wednesday. The two presidents have never met since 2019.",
+                       "The meeting of Chile and Peru in Geneva did not take place on Monday.")
+    assert not [e for e in events if e.kind == "meeting"]
+
+
+def test_a_call_said_with_a_verb_is_a_call(tmp_path):
+    events = events_of(tmp_path, "The presidents of Chile and Peru spoke by phone on Tuesday.")
+    calls = [e for e in events if e.kind == "meeting"]
+    assert [(c.date.iso, c.place) for c in calls] == [("2023-05-02", None)]
+
+
+def test_a_memorandum_signed_and_strikes_launched_are_events(tmp_path):
+    events = events_of(tmp_path, "On Tuesday, Chile and Peru signed a memorandum on fishing rights.",
+                       "Peru launched strikes on Chilean border posts on Wednesday.")
+    assert {("other", "2023-05-02", None), ("military-operation", "2023-05-03", None)} <= summary(events)
+
+
+def test_no_progress_in_talks_does_not_deny_the_talks(tmp_path):
+    events = events_of(tmp_path, "There was no progress in talks between Chile and Peru in Geneva on Tuesday.")
+    assert ("meeting", "2023-05-02", "Geneva") in summary(events)
+
+
+def test_suspending_participation_in_a_treaty_is_an_event(tmp_path):
+    events = events_of(tmp_path, "Peru suspended its participation in the border treaty in February 2023.")
+    assert ("other", "2023-02", None) in summary(events)
+
+
+# -- more on which day -----------------------------------------------------------------------------------
+def test_when_only_the_report_is_dated_the_event_takes_that_day(tmp_path):
+    events = events_of(tmp_path, "Delegations of Chile and Peru met in Geneva, the ministry said on Tuesday.")
+    assert ("meeting", "2023-05-02", "Geneva") in summary(events)
+
+
+def test_a_sentence_that_goes_on_takes_the_day_across_a_paragraph_break(tmp_path):
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru met in Geneva on May 2.",
+                       "They also had a joint meeting with the Brazilian foreign minister, the ministry reported on May 3.")
+    assert summary(e for e in events if e.kind == "meeting") == {("meeting", "2023-05-02", "Geneva")}
+
+
+def test_without_a_word_that_it_goes_on_a_new_paragraph_takes_no_day_from_the_last(tmp_path):
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru met in Geneva on May 2.",
+                       "The presidents of Chile and Peru held a phone conversation on the dispute.")
+    calls = [e for e in events if e.kind == "meeting" and e.place is None]
+    assert [c.date for c in calls] == [None]
+
+
+def test_a_month_and_day_to_come_resolve_forward():
+    # Written on May 4, 2023: "will take place on February 27" is next February, not the last one.
+    assert dates_in("The next round will take place in Geneva on February 27.", dt.date(2023, 5, 4)) == [("February 27", "2024-02-27")]
+    assert dates_in("The last round took place in Geneva on February 27.", dt.date(2023, 5, 4)) == [("February 27", "2023-02-27")]

@@ -42,6 +42,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # "talks will resume on Tuesday": the coming Tuesday, not the last one.
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;]*$", re.I)
+# The same, in the date's own clause (no comma between): "the treaty, which will expire in February,
+# was signed on April 8" does not look ahead.
+_FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;,]{0,60}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,9 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
             return (PartialDate(d.isoformat(), text), True) if d else None
         if ref is None and g.get("weekday"):
             year = weekday_year(month, day, WEEKDAYS[g["weekday"].lower()], anchor.year if anchor else None)
+        elif ref is not None and _FUTURE_IN_CLAUSE.search(m.string[max(0, m.start() - 80):m.start()]):
+            # "consultations will take place on February 27", written in March: next February.
+            year = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
         else:
             year = _resolve_year(month, day, ref, anchor)
         d = _safe_date(year, month, day) if year else None

@@ -15,20 +15,34 @@ from .actors import ActorMention
 from .dates import DateMention
 from .lexicon import lexicon
 
+
+def _alternation(section: str, key: str) -> str:
+    """A regex alternation of one list of ``lexicon/events.toml``, longest entries first."""
+    words = lexicon("events")[section][key]
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 _MEETING = re.compile(
     r"(?i)\b(talks|meeting|meetings|negotiations|consultations|summit|session|round of talks|"
     r"conference|council|met|meet|dialogue round|phone call|phone conversation|phone talks|telephone call|"
     r"telephone conversation|telephone talks|video call|videoconference)\b"
 )
-_HELD = re.compile(r"(?i)\b(held|took place|take place|ended|concluded|began|started|opened|met|hosted|convened|discussed|is discussing|are discussing|resumed)\b")
+_HELD_VERBS = r"held|took place|take place|ended|concluded|began|started|opened|met|hosted|convened|discussed|is discussing|are discussing|resumed"
+_HELD = re.compile(rf"(?i)\b({_HELD_VERBS})\b")
 _PUBLISH = re.compile(r"(?i)\b(published|released|unveiled|presented|sent|submitted|handed|delivered|tabled|made public|transmitted)\b")
 _DOCUMENT = re.compile(r"(?i)\b(draft|drafts|agreement|agreements|proposal|proposals|response|responses|document|documents|treaty|treaties|plan|letter|reply|replies|memorandum|roadmap)\b")
-_MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive(?!\s+(?:weapons|arms|capabilit\w*|missiles|systems))|air ?strikes|incursion|ground operation|attacked|attacks? (?:on|against)|shelling|bombardment)\b")
+_MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive(?!\s+(?:weapons|arms|capabilit\w*|missiles|systems))|air ?strikes|incursion|ground operation|attacked|attacks? (?:on|against)|shelling|bombardment|" + _alternation("military", "nouns") + r")\b")
 _MILITARY_START = re.compile(r"(?i)\b(announced|launched|began|begun|started|start of|beginning of|invaded|ordered|attacked|attacks?|continu\w*|approv\w*|war)\b")
-_CALL = re.compile(r"(?i)\b(phone call|phone conversation|phone talks|telephone call|telephone conversation|telephone talks|video call|videoconference)\b")
-_BREAK_OFF = re.compile(r"(?i)\b(froze|frozen|freezes|suspended|suspends|suspend|halted|broke off|pulled out of|withdrew from|walked out of|called off|cancelled|canceled|put an? (?:\w+ )?(?:hiatus|halt|pause)|paused|quit|exited)\b[^.;]{0,60}?\b(dialogue|talks|contacts|negotiations|consultations|treaty|deal|agreement|initiative)\b")
+_CALL = re.compile(r"(?i)\b(phone call|phone conversation|phone talks|telephone call|telephone conversation|telephone talks|video call|videoconference|" + _alternation("meeting", "call_phrases") + r")\b")
+_BREAK_OFF = re.compile(
+    r"(?i)\b(froze|frozen|freezes|suspended|suspends|suspend|halted|broke off|pulled out of|withdrew from|walked out of|called off|cancelled|canceled|put an? (?:\w+ )?(?:hiatus|halt|pause)|paused|quit|exited)\b"
+    r"[^.;]{0,60}?\b(dialogue|talks|contacts|negotiations|consultations|treaty|deal|agreement|initiative|" + _alternation("other", "break_off_nouns") + r")\b"
+)
 # Agreements made or re-joined, sanctions imposed: "other" events a timeline needs.
-_AGREEMENT = re.compile(r"(?i)\b(brokered|signed|concluded|reached|re-entered|rejoined|returned to|extended|imposed|lifted)\b[^.;]{0,50}?\b(deal|agreement|initiative|truce|ceasefire|accord|treaty|sanctions)\b")
+_AGREEMENT = re.compile(
+    r"(?i)\b(brokered|signed|concluded|reached|re-entered|rejoined|returned to|extended|imposed|lifted|" + _alternation("other", "agreement_verbs") + r")\b"
+    r"[^.;]{0,50}?\b(deal|agreement|initiative|truce|ceasefire|accord|treaty|sanctions|" + _alternation("other", "agreement_nouns") + r")\b"
+)
 _FUTURE = re.compile(r"(?i)\b(will|would|could|plans? to|is to|are to|next week|possibility of)\b")
 
 
@@ -42,6 +56,7 @@ class Clause:
     text: str
     date: PartialDate | None
     date_text: str | None
+    date_inherited: bool = False  # the date is the last sentence's event's, not the clause's own
 
 
 def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[Clause]:
@@ -105,7 +120,8 @@ def _military_place(clause: Clause, mentions: list[ActorMention], military: re.M
         if m.how == "place" and m.place is not None and 0 <= military.start() - end <= 1:
             return m.place
     for m, begin, end in local:
-        if m.ref is not None and m.ref.kind == "state" and m.how != "place" and 0 <= begin - military.end() <= 1:
+        # The state by name ("attacked Israel"), not by demonym ("attacks on Chilean posts").
+        if m.ref is not None and m.ref.kind == "state" and m.how == "name" and 0 <= begin - military.end() <= 1:
             return _state_place(m.ref)
     return _place(clause, mentions, military)
 
@@ -116,11 +132,6 @@ def _first_past(pattern: re.Pattern, text: str) -> re.Match | None:
     return hit if hit and not _FUTURE.search(text[: hit.start()]) else None
 
 
-def _alternation(section: str, key: str) -> str:
-    words = lexicon("events")[section][key]
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def _cue(section: str, key: str) -> re.Pattern:
     return re.compile(rf"(?i)\b(?:{_alternation(section, key)})\b")
 
@@ -129,20 +140,28 @@ _REPORT_VERB = _cue("dates", "report_verbs")
 _CITED = _cue("dates", "cited_cues")
 _TOLD_ON = re.compile(rf"(?i)\b(?:{_alternation('dates', 'report_verbs')})\s+(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in|at|this|last)\s*)?$")
 _BACKGROUND = _cue("dates", "background_cues")
+_GOES_ON = _cue("dates", "continuation_cues")
 _MEDIUM = _cue("meeting", "medium_nouns")
 _LEGISLATION = _cue("publication", "legislation_nouns")
 _OTHER_ACT = _cue("other", "acts")
+_CALL_PHRASE = _cue("meeting", "call_phrases")
 
 
 def dates_of_events(sentence_text: str, offset: int, dates: list[DateMention]) -> list[DateMention]:
-    """The dates that may date an event: not the one a verb of reporting carries ("the ministry
-    reported early on November 8" dates the report, not the meeting it reports)."""
+    """The dates that say when an event happened: not the one a verb of reporting carries ("the
+    ministry reported early on November 8" dates the report; the meeting may be the day before)."""
     return [d for d in dates if not _told_on(sentence_text[: d.begin - offset])]
 
 
 def _told_on(before: str) -> bool:
     """Does the text before a date end in a verb of reporting ("said", "reported early on")?"""
     return _TOLD_ON.search(before) is not None
+
+
+def goes_on(sentence_text: str) -> bool:
+    """Does the sentence say it goes on with what the last one told ("They also met …")? Not
+    "not only … but also", which adds to its own clause."""
+    return any(not sentence_text[: m.start()].rstrip().lower().endswith("but") for m in _GOES_ON.finditer(sentence_text))
 
 
 def tells_background(sentence_text: str) -> bool:
@@ -157,6 +176,19 @@ def _meeting_noun(text: str) -> re.Match | None:
         if not any(b <= hit.start() < e for b, e in media):
             return hit
     return None
+
+
+_NEGATION = r"(?:not|never|no|n't|neither|nor|yet to)"
+
+
+def _negated(text: str, trigger: re.Match) -> bool:
+    """Is the meeting denied — "did not meet", "has never met", "no talks", or the verb after the
+    noun ("talks were not held", "the meeting did not take place")?"""
+    # Up to two words between, but no preposition: "no progress in talks" does not deny the talks.
+    if re.search(rf"(?i)\b{_NEGATION}\s+(?:(?!(?:in|at|of|on|during|from|with|for|to|after|before)\b)\w+\s+){{0,2}}$", text[: trigger.start()]):
+        return True
+    after = text[trigger.end(): trigger.end() + 60]
+    return re.match(rf"(?i)\s+(?:\w+\s+){{0,8}}{_NEGATION}\s+(?:\w+\s+)?(?:{_HELD_VERBS})\b", after) is not None
 
 
 def _is_cited(text: str, trigger: re.Match) -> bool:
@@ -183,16 +215,18 @@ def _with_labels(name: str, participants: tuple[ActorRef, ...], joiner: str = " 
 def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
     text = clause.text
     call = _first_past(_CALL, text)
-    if call:
-        return FoundEvent("meeting", _with_labels(call.group(1).capitalize(), participants, " of {}"), _place(clause, mentions), participants, by_phone=True)
+    if call and not _negated(text, call):
+        noun = call.group(1) if _CALL_PHRASE.fullmatch(call.group(1)) is None else "phone call"
+        return FoundEvent("meeting", _with_labels(noun.capitalize(), participants, " of {}"), _place(clause, mentions), participants, by_phone=True)
     meeting = _meeting_noun(text)
-    if meeting is None:
+    if meeting is None or _negated(text, meeting):
         return None
     place = _place(clause, mentions, meeting)
     if not (clause.date is not None or (place is not None and _HELD.search(text))) or len(participants) + (place is not None) < 1:
         return None
     # A meeting still to come counts only when the text gives its day ("talks will resume on Tuesday").
-    if _FUTURE.search(text) and not _HELD.search(text) and not (clause.date is not None and clause.date.precision == "day"):
+    own_day = clause.date is not None and clause.date.precision == "day" and not clause.date_inherited
+    if _FUTURE.search(text) and not _HELD.search(text) and not own_day:
         return None
     name = _with_labels(meeting.group(1).capitalize(), participants, " of {}")
     if place is not None:

@@ -22,7 +22,7 @@ from .actors import ActorFinder, ActorMention, _ref
 from .attribution import Attributor, Utterance
 from .dateline import parse_dateline
 from .dates import DateMention, find_dates, first_day, to_date, weekday_year
-from .events import clauses, dates_of_events, find_events, tells_background
+from .events import clauses, dates_of_events, find_events, goes_on, tells_background
 from .gazetteer import Gazetteer, default_gazetteer
 from .lexicon import lexicon_fingerprint
 from .reader import RawArticle, read_article
@@ -550,6 +550,9 @@ def _add_statement(state: _State, st: Statement) -> None:
 def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
     own_dates = dates_of_events(s.text, s.begin, dates)
     follows = _event_just_before(state, s) if not own_dates and not tells_background(s.text) else None
+    if follows is None and not own_dates:
+        # Only the report is dated ("…, officials said on Thursday"): news of the day, so that day.
+        own_dates = dates
     for clause in clauses(s.text, s.begin, own_dates):
         inside = [m for m in mentions if clause.begin <= m.begin < clause.end]
         sides = tuple(_sides(state, inside))
@@ -557,7 +560,7 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
         if follows is not None:
             # Meetings told in a row share their day: "On Tuesday, Putin submitted a bill. Putin and
             # Biden held a phone conversation" — the call was on Tuesday too.
-            clause = replace(clause, date=follows.date, date_text=None)
+            clause = replace(clause, date=follows.date, date_text=None, date_inherited=True)
             found_events = [f for f in found_events if f.kind != "meeting"] + [f for f in find_events(clause, inside, sides) if f.kind == "meeting"]
         for found in found_events:
             date = clause.date if found.dated else None
@@ -579,13 +582,14 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
 
 
 def _event_just_before(state: _State, s: Sentence) -> Event | None:
-    """The day-dated event the sentence just before (same paragraph) reported, if any."""
+    """The day-dated event the sentence just before reported, if any: in the same paragraph, or in
+    the one before when this sentence says it goes on ("They also had a joint meeting …")."""
     if state.last_event is None:
         return None
     paragraph, index, event = state.last_event
-    if paragraph != s.paragraph or index != s.index - 1 or event.date is None or event.date.precision != "day":
+    if index != s.index - 1 or event.date is None or event.date.precision != "day":
         return None
-    return event
+    return event if paragraph == s.paragraph or goes_on(s.text) else None
 
 
 def _same_event(events: list[Event], new: Event) -> Event | None:
