@@ -175,3 +175,16 @@ def test_a_month_and_day_to_come_resolve_forward():
     # Written on May 4, 2023: "will take place on February 27" is next February, not the last one.
     assert dates_in("The next round will take place in Geneva on February 27.", dt.date(2023, 5, 4)) == [("February 27", "2024-02-27")]
     assert dates_in("The last round took place in Geneva on February 27.", dt.date(2023, 5, 4)) == [("February 27", "2023-02-27")]
+
+
+def test_a_meeting_to_come_is_not_dated_by_the_day_it_was_announced(tmp_path):
+    events = events_of(tmp_path, "The ministry said on Tuesday that Chile and Peru would hold talks in Geneva next week.")
+    assert not [e for e in events if e.kind == "meeting"]
+
+
+def test_only_a_meeting_takes_the_day_of_the_event_before(tmp_path):
+    # The offensive told after the meeting is not dated by it.
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru met in Geneva on May 2. "
+                                 "Peru said Chile had launched an offensive.")
+    assert ("military-operation", None, None) in summary(events)
+    assert not [e for e in events if e.kind == "military-operation" and e.date is not None]

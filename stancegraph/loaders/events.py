@@ -56,7 +56,9 @@ class Clause:
     text: str
     date: PartialDate | None
     date_text: str | None
-    date_inherited: bool = False  # the date is the last sentence's event's, not the clause's own
+    # Where the date comes from: the clause's own words, the report ("…, the ministry said on
+    # Tuesday"), or the event the sentence before told ("previous").
+    date_source: str = "own"
 
 
 def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[Clause]:
@@ -225,7 +227,7 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
     if not (clause.date is not None or (place is not None and _HELD.search(text))) or len(participants) + (place is not None) < 1:
         return None
     # A meeting still to come counts only when the text gives its day ("talks will resume on Tuesday").
-    own_day = clause.date is not None and clause.date.precision == "day" and not clause.date_inherited
+    own_day = clause.date is not None and clause.date.precision == "day" and clause.date_source == "own"
     if _FUTURE.search(text) and not _HELD.search(text) and not own_day:
         return None
     name = _with_labels(meeting.group(1).capitalize(), participants, " of {}")

@@ -550,20 +550,23 @@ def _add_statement(state: _State, st: Statement) -> None:
 def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
     own_dates = dates_of_events(s.text, s.begin, dates)
     follows = _event_just_before(state, s) if not own_dates and not tells_background(s.text) else None
+    source = "own"
     if follows is None and not own_dates:
         # Only the report is dated ("…, officials said on Thursday"): news of the day, so that day.
-        own_dates = dates
+        own_dates, source = dates, "report"
     for clause in clauses(s.text, s.begin, own_dates):
+        clause = replace(clause, date_source=source)
         inside = [m for m in mentions if clause.begin <= m.begin < clause.end]
         sides = tuple(_sides(state, inside))
-        found_events = find_events(clause, inside, sides)
+        found_events = [(f, clause.date) for f in find_events(clause, inside, sides)]
         if follows is not None:
             # Meetings told in a row share their day: "On Tuesday, Putin submitted a bill. Putin and
-            # Biden held a phone conversation" — the call was on Tuesday too.
-            clause = replace(clause, date=follows.date, date_text=None, date_inherited=True)
-            found_events = [f for f in found_events if f.kind != "meeting"] + [f for f in find_events(clause, inside, sides) if f.kind == "meeting"]
-        for found in found_events:
-            date = clause.date if found.dated else None
+            # Biden held a phone conversation" — the call was on Tuesday too. Other kinds do not.
+            inherited = replace(clause, date=follows.date, date_text=None, date_source="previous")
+            found_events = [(f, d) for f, d in found_events if f.kind != "meeting"]
+            found_events += [(f, follows.date) for f in find_events(inherited, inside, sides) if f.kind == "meeting"]
+        for found, clause_date in found_events:
+            date = clause_date if found.dated else None
             place = found.place
             if place is None and follows is not None and found.kind == "meeting" and not found.by_phone:
                 place = follows.place  # "They also had a joint meeting with …": where they met
