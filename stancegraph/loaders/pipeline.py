@@ -22,7 +22,7 @@ from .actors import ActorFinder, ActorMention, _ref
 from .attribution import Attributor, Utterance
 from .dateline import parse_dateline
 from .dates import DateMention, find_dates, first_day, to_date, weekday_year
-from .events import clauses, find_events
+from .events import clauses, dates_of_events, find_events, goes_on, tells_background
 from .gazetteer import Gazetteer, default_gazetteer
 from .lexicon import lexicon_fingerprint
 from .reader import RawArticle, read_article
@@ -82,6 +82,7 @@ class _State:
     occasions: dict[str, PartialDate] = field(default_factory=dict)  # person → day of the press conference, meeting … they spoke at
     last_sides: list[ActorRef] = field(default_factory=list)  # the last two states named in one sentence
     answered_sentences: set[int] = field(default_factory=set)  # sentences whose verdict was read from speech
+    last_event: tuple[int, int, Event] | None = None  # (paragraph, sentence index, event) of the last event read
 
 
 def extract_article(path: str | Path, gazetteer: Gazetteer | None = None, topics: TopicMatcher | None = None) -> ArticleFacts:
@@ -952,13 +953,66 @@ def _add_statement(state: _State, st: Statement) -> None:
 
 # -- events --------------------------------------------------------------------------------------------
 def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
-    for clause in clauses(s.text, s.begin, dates):
+    own_dates = dates_of_events(s.text, s.begin, dates)
+    follows = _event_just_before(state, s) if not own_dates and not tells_background(s.text) else None
+    source = "own"
+    if follows is None and not own_dates:
+        # Only the report is dated ("…, officials said on Thursday"): news of the day, so that day.
+        own_dates, source = dates, "report"
+    for clause in clauses(s.text, s.begin, own_dates):
+        clause = replace(clause, date_source=source)
         inside = [m for m in mentions if clause.begin <= m.begin < clause.end]
-        for kind, name, place, participants in find_events(clause, inside, tuple(_sides(state, inside))):
-            ev = _evidence(s, clause.begin, clause.end, state.info.text, 0.7)
-            if clause.date is not None and clause.date.precision == "day":
+        sides = tuple(_sides(state, inside))
+        found_events = [(f, clause.date) for f in find_events(clause, inside, sides)]
+        if follows is not None:
+            # Meetings told in a row share their day: "On Tuesday, Putin submitted a bill. Putin and
+            # Biden held a phone conversation" — the call was on Tuesday too. Other kinds do not.
+            inherited = replace(clause, date=follows.date, date_text=None, date_source="previous")
+            found_events = [(f, d) for f, d in found_events if f.kind != "meeting"]
+            found_events += [(f, follows.date) for f in find_events(inherited, inside, sides) if f.kind == "meeting"]
+        for found, clause_date in found_events:
+            date = clause_date if found.dated else None
+            place = found.place
+            if place is None and follows is not None and found.kind == "meeting" and not found.by_phone:
+                place = follows.place  # "They also had a joint meeting with …": where they met
+            name = found.name
+            if date is not None and date.precision == "day":
                 # One node per (kind, day, place) across articles: one name for it, not each outlet's.
-                name = f"{kind.replace('-', ' ').capitalize()} on {clause.date.iso}" + (f" in {place.label}" if place else "")
-            event = Event(kind=kind, name=name, evidence=ev, date=clause.date, place=place, participants=participants)
-            if not any(e.kind == kind and e.date == clause.date and e.place == place and e.date is not None for e in state.facts.events):
+                name = f"{found.kind.replace('-', ' ').capitalize()} on {date.iso}" + (f" in {place.label}" if place else "")
+            ev = _evidence(s, clause.begin, clause.end, state.info.text, 0.7)
+            event = Event(kind=found.kind, name=name, evidence=ev, date=date, place=place, participants=found.participants)
+            known = _same_event(state.facts.events, event)
+            if known is None:
                 state.facts.events.append(event)
+            elif known.place is None and event.place is not None:
+                state.facts.events[state.facts.events.index(known)] = event  # the report that says where
+            state.last_event = (s.paragraph, s.index, state.facts.events[-1] if known is None else known)
+
+
+def _event_just_before(state: _State, s: Sentence) -> Event | None:
+    """The day-dated event the sentence just before reported, if any: in the same paragraph, or in
+    the one before when this sentence says it goes on ("They also had a joint meeting …")."""
+    if state.last_event is None:
+        return None
+    paragraph, index, event = state.last_event
+    if index != s.index - 1 or event.date is None or event.date.precision != "day":
+        return None
+    return event if paragraph == s.paragraph or goes_on(s.text) else None
+
+
+def _same_event(events: list[Event], new: Event) -> Event | None:
+    """An event already read that ``new`` reports again: same kind and day, and the same place, or
+    one of them placeless and no side named that the other lacks ("the talks in Istanbul" … "after
+    today's talks")."""
+    if new.date is None:
+        return None
+    for e in events:
+        if e.kind != new.kind or e.date is None or e.date.iso != new.date.iso:
+            continue  # the same day, however each report words it
+        if e.place == new.place:
+            return e
+        if e.place is None or new.place is None:
+            old_sides, new_sides = {p.iri for p in e.participants}, {p.iri for p in new.participants}
+            if old_sides <= new_sides or new_sides <= old_sides:
+                return e
+    return None
