@@ -162,3 +162,10 @@ def test_an_answer_still_open_or_given_by_someone_else_is_not_the_speakers():
     assert acts.response_kind("Whether that will be endorsed by the capitals, we will see.") is None
     assert acts.response_kind("the plan was rejected by the parliament") is None
     assert acts.response_kind("we have rejected the plan") == "rejection"
+
+
+def test_a_demand_named_by_its_owners_possessive_is_that_sides_undated_demand(tmp_path):
+    facts = facts_of(tmp_path, "Talks stalled over Peru's demand that Chile withdraw its troops from the border zone.")
+    found = [d for d in facts.statements if d.kind == "demand"]
+    assert [(d.on_behalf_of.label, d.topics[0], d.date, [a.label for a in d.addressees]) for d in found] == [
+        ("Peru", "troop-withdrawal", None, ["Chile"])]

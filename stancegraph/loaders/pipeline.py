@@ -668,6 +668,11 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     for made in _MADE_DEMANDS.finditer(text):
         _made_demands(state, s, mentions, dates, made)
 
+    # "stalled by Lebanon's demand that the map be modified", "Russia's demands for guarantees that
+    # NATO will not expand": the possessor demands what the clause names.
+    for nominal in _NOMINAL_DEMAND.finditer(text):
+        _nominal_demand(state, s, mentions, nominal)
+
     # "Israel says the proposal falls short of its demands": a reaction to the other side's offer,
     # unless a speaker's own words hold it (the speech is read with its own date).
     for short in _FALLS_SHORT.finditer(text):
@@ -736,6 +741,28 @@ def _subject_before(state: _State, s: Sentence, mentions: list[ActorMention], at
             continue
         return m
     return None
+
+
+_NOMINAL_DEMAND = re.compile(r"[’']s\s+(?:(?:key|main|core|new|latest|security|repeated|long-standing|longstanding)\s+){0,2}(?:demands?|insistence|requests?)\s+(?:that|for|to|on)\b")
+
+
+def _nominal_demand(state: _State, s: Sentence, mentions: list[ActorMention], nominal: re.Match) -> None:
+    """A demand named by its owner's possessive. Undated: the noun tells that it was made, not when."""
+    owner = next((m for m in mentions if m.end == s.begin + nominal.start() and m.ref is not None and m.how != "place"), None)
+    by = _side(state, owner.ref) if owner else None
+    if by is None:
+        return
+    clause = re.split(r"[;:]|,\s+(?:but|while|and)\b", s.text[nominal.end():], maxsplit=1)[0]
+    clause_begin = s.begin + nominal.end()
+    hits = state.topics.find(clause)
+    specific = [h for h in hits if h.topic not in state.topics.generic]
+    topic = (specific or hits)[0].topic if hits else "other"
+    inside = [m for m in mentions if clause_begin <= m.begin < clause_begin + len(clause)]
+    addressees = tuple(a for a in _sides(state, inside) if a.iri != by.iri)
+    if any(d.kind == "demand" and d.evidence.sentence_index == s.index and d.on_behalf_of == by and d.topics == (topic,) for d in state.facts.statements):
+        return  # read already, from the same words
+    ev = _evidence(s, owner.begin, clause_begin + len(clause), state.info.text, 0.65)
+    _add_demand(state, by, None, addressees, topic, None, ev, ev.quote)
 
 
 def _made_demands(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], made: re.Match) -> None:
