@@ -83,7 +83,7 @@ def test_a_wire_dateline_without_a_year_takes_it_from_the_leads_weekday(tmp_path
         "Dmitry Peskov said on Wednesday.\n"
     ))
     assert facts.article.published.iso == "2021-01-27"  # 27 January fell on a Wednesday in 2021
-    assert facts.article.published_source == "text"  # inferred, and marked so
+    assert facts.article.published_source == "dateline+weekday"  # the year inferred, and marked so
     assert said(facts) == [("Dmitry Peskov", "2021-01-27", "supports")]
 
 
@@ -223,3 +223,20 @@ def test_a_speakers_misspelt_surname_is_still_them(tmp_path):
         "\"We continue to take steady steps toward understanding and eventually peace talks,\" Khalizad said.\n"
     ))
     assert [s[0] for s in said(facts)] == ["Zalmay Khalilzad"]
+
+
+def test_a_participle_after_a_verdict_does_not_hide_the_verdict(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nLIMA, May 4, 2023 (AFP) - Chile has rejected Peru's proposal on the border, saying that every "
+        "state has the right to choose its alliances.\n"
+    ))
+    assert [(r.on_behalf_of.label, r.kind) for r in facts.statements if r.kind == "rejection"] == [("Chile", "rejection")]
+
+
+def test_told_reporters_after_a_long_occasion_that(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nBRUSSELS, Feb 16, 2023 (Reuters) - The EU envoy Miroslav Lajcak told reporters after a meeting of the "
+        "two delegations in Brussels that the sides were ready to continue the dialogue.\n"
+    ))
+    [st] = [s for s in facts.statements if s.kind == "stance"]
+    assert st.evidence.quote.startswith("the sides were ready") and st.stance == "supports"

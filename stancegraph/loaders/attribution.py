@@ -69,7 +69,7 @@ _SUBJECT_LEAD = re.compile(r"^(?:(?:On|In|At|After|Following|Earlier|Later|Meanw
 # What may stand between a sentence's start and its subject's name: an article and a title.
 _TITLE_GAP = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}")
 # "told his cabinet on Sunday that …", "told reporters in Geneva that …": whom it was told to.
-_TOLD_WHOM = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,6}?(?:on\s+\w+\s+)?that\s+")
+_TOLD_WHOM = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,12}?(?:on\s+\w+\s+)?that\s+")
 _ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office|bloc|alliance|organization|organisation|embassy|mission)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 

@@ -200,7 +200,8 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
             else:
                 year = _year_of_weekday(dl.month, dl.day, line[len(dl.text):] if line.startswith(dl.text) else line, raw.text)
                 if year:
-                    published, source = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text), "text"
+                    # The day is the dateline's, only its year inferred: it dates the day's news.
+                    published, source = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text), YEAR_FROM_WEEKDAY
         break
     if published is None:
         published, source = _dated_lead(sentences, latest)
@@ -254,6 +255,9 @@ def _year_after(month: int, day: int, latest: dt.date | None) -> int | None:
     if latest is None:
         return None
     return latest.year if (month, day) >= (latest.month, latest.day) else latest.year + 1
+
+
+YEAR_FROM_WEEKDAY = "dateline+weekday"  # published_source: dateline day, year from the lead's weekday
 
 
 def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
@@ -379,7 +383,7 @@ def _norm(text: str) -> str:
 _OCCASION = re.compile(r"(?i)\b(?:held|holds|gave|gives|met|meets|spoke|speaks|addressed|briefed|(?:press|news)\s+conference|briefing|interview|talks|meeting|(?:phone|telephone)\s+(?:call|conversation))\b")
 
 
-_AFTER_THE_MEETING = re.compile(r"(?i)\b(?:after|following|at|during|on the sidelines of)\s+(?:the|their|this|today's)\s+(?:\w+\s+)?(?:meeting|talks|negotiations|round|summit|session|consultations)\b")
+_AFTER_THE_MEETING = re.compile(r"(?i)\b(?:after|following|at|during|on the sidelines of)\s+(?:the|their|this|today's)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|negotiations|round|summit|session|consultations)\b")
 
 
 def _last_meeting_day(state: _State) -> PartialDate | None:
@@ -682,7 +686,7 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     # "Moscow had accepted Washington's proposal", "X rejected the plan": a reported response. Told
     # by a speaker ("Hamas says it has approved …"), it is read with the speaker's words, and date.
     verdict = _VERDICT.search(text) or _NOMINAL_VERDICT.search(text)
-    if verdict and not spoken:
+    if verdict and not any(_in_own_words(u, s.begin + verdict.start()) for u in said):
         _verdict(state, s, mentions, verdict, date)
 
     # Written responses handed over.
