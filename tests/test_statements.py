@@ -240,3 +240,23 @@ def test_told_reporters_after_a_long_occasion_that(tmp_path):
     ))
     [st] = [s for s in facts.statements if s.kind == "stance"]
     assert st.evidence.quote.startswith("the sides were ready") and st.stance == "supports"
+
+
+def test_an_undatelined_first_paragraph_is_a_report_not_a_summary(tmp_path):
+    facts = article(tmp_path, (
+        "Talks productive, envoy says\n"
+        "US envoy Zalmay Khalilzad said on Thursday that the talks with the Taliban in Doha were productive.\n"
+        "\"We continue to take steady steps toward peace talks,\" Khalilzad said.\n"
+    ), published="2019-02-28")
+    stances = [s for s in facts.statements if s.kind == "stance"]
+    assert len({s.key for s in stances}) == 2  # two points, both supportive
+
+
+def test_a_standfirst_sums_up_the_quote_below_it(tmp_path):
+    facts = article(tmp_path, (
+        "Envoy on talks\n"
+        "Russia is ready to resume the dialogue on arms control if the US is ready for it, Ambassador Anatoly Antonov said\n"
+        "\"Russia will be ready to resume consultations on arms control when the US is ready,\" Ambassador Anatoly Antonov said.\n"
+    ))
+    stances = [s for s in facts.statements if s.kind == "stance"]
+    assert len(stances) == 2 and len({s.key for s in stances}) == 1

@@ -150,17 +150,29 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
 
 
 def _fold_lead_restatements(state: _State, sentences: list[Sentence]) -> None:
-    """The subtitle and lead sum up what the body then quotes: a lead statement is a mention of the
-    same speaker's later statement with the same stance, not an act of its own."""
-    dateline = next((s.paragraph for s in sentences if state.info.dateline and state.info.dateline in s.text), None)
-    last_lead_paragraph = dateline if dateline is not None else 1
-    lead = {s.index for s in sentences if s.paragraph <= last_lead_paragraph}
+    """The standfirst and the lead sum up what the body then quotes: a statement there is a mention
+    of the same speaker's later statement with the same stance, not an act of its own. The
+    standfirst (a line with no full stop under the headline) and a datelined lead always sum up; an
+    undatelined first paragraph may be the story's first report, so it folds only into a statement
+    that says much the same."""
+    body = [s for s in sentences if s.paragraph > 0]
+    if not body:
+        return
+    first_paragraph = body[0].paragraph
+    standfirst = {s.index for s in body if s.paragraph == first_paragraph} if not re.search(r"[.!?\"”]\s*$", body[0].text) else set()
+    at = state.info.text.find(state.info.dateline) if state.info.dateline else -1
+    dateline = next((s for s in body if s.begin >= at + len(state.info.dateline) and len(s.text.split()) > 3), None) if at >= 0 else None
+    summary = standfirst | ({s.index for s in body if s.paragraph < dateline.paragraph} | {dateline.index} if dateline else set())
+    rest = [s for s in body if s.index not in summary]
+    lead = {rest[0].index} if rest and dateline is None else set()
     statements = state.facts.statements
     for i, st in enumerate(statements):
-        if st.kind != "stance" or st.evidence.sentence_index not in lead:
+        where = st.evidence.sentence_index
+        if st.kind != "stance" or (where not in summary and where not in lead):
             continue
-        later = next((o for o in statements if o.kind == "stance" and o.evidence.sentence_index not in lead
-                      and o.speaker == st.speaker and o.stance == st.stance), None)
+        later = next((o for o in statements if o.kind == "stance" and o.evidence.sentence_index not in summary | lead
+                      and o.speaker == st.speaker and o.stance == st.stance
+                      and (where in summary or _word_overlap(o.content or "", st.content or "") >= 0.4)), None)
         if later is not None:
             statements[i] = replace(later, evidence=st.evidence)
 
