@@ -260,3 +260,11 @@ def test_a_standfirst_sums_up_the_quote_below_it(tmp_path):
     ))
     stances = [s for s in facts.statements if s.kind == "stance"]
     assert len(stances) == 2 and len({s.key for s in stances}) == 1
+
+
+def test_a_title_set_off_by_a_comma_before_the_name_is_the_persons_post(tmp_path):
+    facts = article(tmp_path, "Talks\nUS commander of international forces in Afghanistan, John Nicholson, was also present at the meeting.\n",
+                    published="2019-02-28")
+    [person] = [a for a in facts.actors if a.kind == "person"]
+    assert (person.label, person.post_label) == ("John Nicholson", "commander of international forces in Afghanistan")
+    assert person.represents.endswith("/united-states")

@@ -257,12 +257,21 @@ class ActorFinder:
         )
 
     def _title(self, text: str, name_start: int, floor: int) -> tuple[str | None, int]:
-        """The title written right before a name, and where it begins."""
+        """The title written right before a name, and where it begins; or before the comma just
+        before it ("US commander of international forces in Afghanistan, John Nicholson, was …")."""
         zone_start = max(floor, _zone_start(text, name_start))
+        title, begin = self._title_in(text, zone_start, name_start)
+        if title is None and not text[zone_start:name_start].strip() and zone_start - 1 > floor and text[zone_start - 1] == ",":
+            title, begin = self._title_in(text, max(floor, _zone_start(text, zone_start - 1)), zone_start - 1, apposed=True)
+        return (title, begin) if title else (None, name_start)
+
+    def _title_in(self, text: str, zone_start: int, name_start: int, apposed: bool = False) -> tuple[str | None, int]:
         zone = text[zone_start:name_start]
         # The first head from which only title words run up to the name: "the leaders of A and B
-        # reaffirmed their commitment to the UN Charter and the NAME" has no title.
-        heads = [h for h in _title_heads().finditer(zone) if _title_like(zone[h.end():])]
+        # reaffirmed their commitment to the UN Charter and the NAME" has no title. A title set off
+        # by a comma may describe the office in plain words ("commander of international forces").
+        fits = _apposed_title_like if apposed else _title_like
+        heads = [h for h in _title_heads().finditer(zone) if fits(zone[h.end():])]
         if not heads:
             return None, name_start
         first = heads[0]
@@ -361,6 +370,12 @@ def _title_like(text: str) -> bool:
         if not (word[:1].isupper() or word.lower() in _title_words() or word.lower() in _TITLE_GLUE or word in ("’s", "'s")):
             return False
     return True
+
+
+def _apposed_title_like(text: str) -> bool:
+    words = re.findall(r"[\w’'.\-]+", text)
+    return len(words) <= 10 and not any(w.lower() in {"that", "which", "who", "was", "were", "is", "are", "said"} or
+                                        (w.endswith("ed") and w.lower() not in _title_words()) for w in words)
 
 
 _TITLE_GLUE = {"of", "for", "to", "the", "and", "on", "in", "at", "s"}
