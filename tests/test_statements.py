@@ -268,3 +268,11 @@ def test_a_title_set_off_by_a_comma_before_the_name_is_the_persons_post(tmp_path
     [person] = [a for a in facts.actors if a.kind == "person"]
     assert (person.label, person.post_label) == ("John Nicholson", "commander of international forces in Afghanistan")
     assert person.represents.endswith("/united-states")
+
+
+def test_an_unqualified_ministry_is_the_dateline_countrys_and_a_part_of_day_ends_the_frame(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nBEIJING, May 29 (Xinhua) -- China hopes all parties will keep up contacts to promote the "
+        "six-party talks, the Ministry of Foreign Affairs said on Thursday afternoon.\n"
+    ), published="2008-05-29")
+    assert said(facts) == [("Chinese Foreign Ministry", "2008-05-29", "supports")]

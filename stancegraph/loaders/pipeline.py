@@ -105,8 +105,11 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
     dates: dict[int, list[DateMention]] = {}
     anchor: dt.date | None = None
     dateline_span = _dateline_span(text, info)
+    home = gaz.metonyms.get(info.dateline_place.label) if info.dateline_place else None
     for s in sentences:
         mentions[s.index] = finder.find(s.text, s.begin)
+        if home is not None:
+            mentions[s.index] = _home_bodies(gaz, home, s, mentions[s.index])
         # The dateline's own date is when the story was filed, not when its first sentence happened.
         found = [d for d in find_dates(s.text, ref, anchor) if not (dateline_span[0] <= d.begin + s.begin < dateline_span[1])]
         dates[s.index] = [replace(d, begin=d.begin + s.begin, end=d.end + s.begin) for d in found]
@@ -175,6 +178,26 @@ def _fold_lead_restatements(state: _State, sentences: list[Sentence]) -> None:
                       and (where in summary or _word_overlap(o.content or "", st.content or "") >= 0.4)), None)
         if later is not None:
             statements[i] = replace(later, evidence=st.evidence)
+
+
+_UNQUALIFIED_BODY = re.compile(r"\b(?:the|The)\s+(Foreign Ministry|Ministry of Foreign Affairs|Defen[cs]e Ministry|Ministry of Defen[cs]e)\b")
+_BODY_LABEL = {"foreign": re.compile(r"Foreign Ministry$"), "defen": re.compile(r"Defen[cs]e Ministry$")}
+
+
+def _home_bodies(gaz: Gazetteer, home: str, s: Sentence, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "BEIJING, May 29 (Xinhua) -- … the Ministry of Foreign Affairs said": a ministry the text
+    does not qualify is the dateline country's own."""
+    added = []
+    for m in _UNQUALIFIED_BODY.finditer(s.text):
+        begin, end = s.begin + m.start(1), s.begin + m.end(1)
+        if any(o.begin < end and begin < o.end for o in mentions):
+            continue
+        kind = "foreign" if "Foreign" in m.group(1) else "defen"
+        iri = next((e.iri for e in gaz.entries.values() if e.kind == "government-body" and e.represents == home
+                    and _BODY_LABEL[kind].search(e.label)), None)
+        if iri is not None:
+            added.append(ActorMention(begin, end, m.group(1), _ref(gaz, iri), "name"))
+    return sorted(mentions + added, key=lambda m: m.begin) if added else mentions
 
 
 # -- the article ---------------------------------------------------------------------------------------
