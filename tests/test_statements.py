@@ -276,3 +276,13 @@ def test_an_unqualified_ministry_is_the_dateline_countrys_and_a_part_of_day_ends
         "six-party talks, the Ministry of Foreign Affairs said on Thursday afternoon.\n"
     ), published="2008-05-29")
     assert said(facts) == [("Chinese Foreign Ministry", "2008-05-29", "supports")]
+
+
+def test_the_office_named_before_a_former_one_is_the_one_held(tmp_path):
+    facts = article(tmp_path, (
+        "Peace deal\n\"We welcome the commitment of both parties,\" announced the African Union's High Representative "
+        "for the Horn of Africa, former Nigerian President Olusegun Obasanjo.\n"
+    ), published="2022-11-02")
+    [obasanjo] = [a for a in facts.actors if a.label == "Olusegun Obasanjo"]
+    assert obasanjo.post_label == "High Representative for the Horn of Africa"
+    assert obasanjo.represents.endswith("/african-union")

@@ -211,8 +211,10 @@ class ActorFinder:
             else:
                 title_text = text[title_begin:start] if title else ""
             if re.search(r"(?i)\bformer\b", title_text):
-                # "former Nigerian President X" says who X was, not whom X speaks for now.
-                title, title_text = None, ""
+                # "former Nigerian President X" says who X was, not whom X speaks for now; an office
+                # named before it is the one X holds ("the AU's High Representative …, former …").
+                current, current_begin = self._title_before_comma(text, title_begin, floor)
+                title, title_begin, title_text = (current, current_begin, current) if current else (None, title_begin, "")
             person = self._person(name, known, title, title_text)
             found.append(ActorMention(start + offset, end + offset, name, person, "person"))
             for a in self._title_actors(title_text, title_begin + offset):
@@ -261,9 +263,16 @@ class ActorFinder:
         before it ("US commander of international forces in Afghanistan, John Nicholson, was …")."""
         zone_start = max(floor, _zone_start(text, name_start))
         title, begin = self._title_in(text, zone_start, name_start)
-        if title is None and not text[zone_start:name_start].strip() and zone_start - 1 > floor and text[zone_start - 1] == ",":
-            title, begin = self._title_in(text, max(floor, _zone_start(text, zone_start - 1)), zone_start - 1, apposed=True)
+        if title is None and not text[zone_start:name_start].strip():
+            title, begin = self._title_before_comma(text, zone_start, floor)
         return (title, begin) if title else (None, name_start)
+
+    def _title_before_comma(self, text: str, at: int, floor: int) -> tuple[str | None, int]:
+        """A title in the comma-separated segment that ends just before ``at``."""
+        comma = text.rfind(",", 0, at)
+        if comma <= floor or text[comma + 1:at].strip():
+            return None, at
+        return self._title_in(text, max(floor, _zone_start(text, comma)), comma, apposed=True)
 
     def _title_in(self, text: str, zone_start: int, name_start: int, apposed: bool = False) -> tuple[str | None, int]:
         zone = text[zone_start:name_start]
