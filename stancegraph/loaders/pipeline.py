@@ -25,6 +25,7 @@ from .dates import DateMention, find_dates, first_day, to_date, weekday_year
 from .events import clauses, dates_of_events, find_events, goes_on, tells_background
 from .gazetteer import Gazetteer, default_gazetteer
 from .lexicon import lexicon_fingerprint
+from .medium import Medium, medium
 from .reader import RawArticle, read_article
 from .segment import Sentence, split_sentences
 from .topics import TopicHit, TopicMatcher, default_topics
@@ -79,6 +80,7 @@ class _State:
     proposal_sentences: set[int] = field(default_factory=set)  # sentences read as a proposal's items
     last_dated: tuple[int, PartialDate, frozenset[str]] | None = None  # (sentence, date, actors named) of the last dated sentence
     speaker_dates: dict[str, tuple[int, PartialDate]] = field(default_factory=dict)  # speaker → (paragraph, date)
+    media: dict[str, Medium] = field(default_factory=dict)  # speaker → the outlet and occasion they last spoke in
     occasions: dict[str, PartialDate] = field(default_factory=dict)  # person → day of the press conference, meeting … they spoke at
     last_sides: list[ActorRef] = field(default_factory=list)  # the last two states named in one sentence
     answered_sentences: set[int] = field(default_factory=set)  # sentences whose verdict was read from speech
@@ -479,6 +481,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         last_sentence, last_date, named = state.last_dated
         if u.sentence.index - last_sentence == 1 and (_ANAPHORIC_SUBJECT.match(u.sentence.text) or (voices | {speaker.iri}) & named):
             date = last_date
+    said_in = _said_in(state, speaker, frame_text, mentions, bool(frame_dates))
     topic_hits = state.topics.find(content)
     topics = tuple(dict.fromkeys(h.topic for h in topic_hits)) or ("other",)
     # The frame takes a side too: "reaffirmed …", "regretted …", "expressed confidence that …".
@@ -529,6 +532,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
                 kind=kind, evidence=evidence, speaker=speaker, on_behalf_of=side, addressees=(addressee,) if addressee else (),
                 topics=topics, stance=stance.polarity, modality=stance.modality, condition=stance.condition, date=date,
                 content=content.strip(), responds_to=state.proposal.event if state.proposal else None,
+                outlet=said_in.outlet, occasion=said_in.occasion,
             ))
         return
     read_as_request = any(d.kind == "demand" and d.evidence.sentence_index == u.sentence.index for d in state.facts.statements)
@@ -562,7 +566,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     _add_statement(state, Statement(
         kind="stance", evidence=evidence, speaker=speaker, on_behalf_of=side, addressees=tuple(others),
         topics=topics, stance=stance.polarity, modality=stance.modality, condition=stance.condition, date=date,
-        content=content.strip(), key=key,
+        content=content.strip(), key=key, outlet=said_in.outlet, occasion=said_in.occasion,
     ))
     if demand and u.sentence.index not in state.proposal_sentences:
         spans = [(h.topic, h.begin, h.end) for h in wanted]
@@ -577,6 +581,18 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
 
 
 _DEMONSTRATIVE_START = re.compile(r"^[\"“«]?(?:This|That|These|Such)\s+(?!is\b|was\b|will\b|would\b)[a-z]+(?:ed|s)\b")
+
+
+def _said_in(state: _State, speaker: ActorRef, frame_text: str, mentions: list[ActorMention], dated: bool) -> Medium:
+    """The outlet and occasion of the words; a frame that names neither, nor a day of its own, goes
+    on from the speaker's last (the rest of the interview: "…,” he said)."""
+    found = medium(frame_text, frozenset(m.surface for m in mentions if m.ref is not None))
+    if found.outlet or found.occasion:
+        state.media[speaker.iri] = found
+        return found
+    if dated or _PAST_MARKER.search(frame_text):
+        return found
+    return state.media.get(speaker.iri, found)
 
 
 def _continued(state: _State, u: Utterance, speaker: ActorRef) -> Statement | None:
