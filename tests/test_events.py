@@ -188,3 +188,9 @@ def test_only_a_meeting_takes_the_day_of_the_event_before(tmp_path):
                                  "Peru said Chile had launched an offensive.")
     assert ("military-operation", None, None) in summary(events)
     assert not [e for e in events if e.kind == "military-operation" and e.date is not None]
+
+
+def test_diplomats_expelled_and_a_mission_suspended_are_events(tmp_path):
+    events = events_of(tmp_path, "Chile expelled two Peruvian diplomats on Tuesday.",
+                       "Peru suspended the work of its mission to the OAS on Wednesday.")
+    assert {("other", "2023-05-02", None), ("other", "2023-05-03", None)} <= summary(events)

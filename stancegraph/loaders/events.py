@@ -43,6 +43,7 @@ _AGREEMENT = re.compile(
     r"(?i)\b(brokered|signed|concluded|reached|re-entered|rejoined|returned to|extended|imposed|lifted|" + _alternation("other", "agreement_verbs") + r")\b"
     r"[^.;]{0,50}?\b(deal|agreement|initiative|truce|ceasefire|accord|treaty|sanctions|" + _alternation("other", "agreement_nouns") + r")\b"
 )
+_EXPULSION = re.compile(rf"(?i)\b({_alternation('other', 'expulsion_verbs')})\b[^.;]{{0,40}}?\b({_alternation('other', 'expulsion_objects')})\b")
 _FUTURE = re.compile(r"(?i)\b(will|would|could|plans? to|is to|are to|next week|possibility of)\b")
 
 
@@ -272,9 +273,10 @@ def _document_near(text: str, publish: re.Match) -> re.Match | None:
 
 
 def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
-    """Talks broken off, agreements made, notes exchanged: "other" events, named "<what> <verb>"."""
+    """Talks broken off, agreements made, diplomats expelled, notes exchanged: "other" events,
+    named "<what> <verb>"."""
     text = clause.text
-    for pattern, needs_participants in ((_BREAK_OFF, False), (_AGREEMENT, True)):
+    for pattern, needs_participants in ((_BREAK_OFF, False), (_AGREEMENT, True), (_EXPULSION, True)):
         hit = _first_past(pattern, text)
         if hit and (participants or not needs_participants):
             return FoundEvent("other", _with_labels(f"{hit.group(2).capitalize()} {hit.group(1)}", participants), _place(clause, mentions), participants)
