@@ -65,13 +65,11 @@ class Clause:
 def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[Clause]:
     """Cut a sentence at each dated phrase after the first, so each event keeps its own date."""
     datable = [d for d in dates if d.date is not None and not _UNTIL.search(sentence_text[max(0, d.begin - offset - 30): d.begin - offset])]
+    # A date in apposition names the same day again ("on Thursday [February 28]"): no new clause.
+    datable = [d for i, d in enumerate(datable) if i == 0 or not _restates(sentence_text, offset, datable[i - 1], d)]
     if len(datable) <= 1:
         d = datable[0] if datable else None
         return [Clause(offset, offset + len(sentence_text), sentence_text, d.date if d else None, d.text if d else None)]
-    datable = [d for i, d in enumerate(datable) if i == 0 or not _restates(sentence_text, offset, datable[i - 1], d)]
-    if len(datable) == 1:
-        d = datable[0]
-        return [Clause(offset, offset + len(sentence_text), sentence_text, d.date, d.text)]
     cuts = [0]
     for d in datable[1:]:
         local = d.begin - offset
@@ -139,7 +137,6 @@ def _cue(section: str, key: str) -> re.Pattern:
     return re.compile(rf"(?i)\b(?:{_alternation(section, key)})\b")
 
 
-_REPORT_VERB = _cue("dates", "report_verbs")
 _CITED = _cue("dates", "cited_cues")
 _TOLD_ON = re.compile(rf"(?i)\b(?:{_alternation('dates', 'report_verbs')})\s+(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in|at|this|last)\s*)?$")
 _BACKGROUND = _cue("dates", "background_cues")
@@ -267,7 +264,7 @@ def _document_near(text: str, publish: re.Match) -> re.Match | None:
     agreements", "submitted to Russia their written response") — not one a long way off ("the
     proposal …, the group said in a statement published on its website")."""
     for hit in _DOCUMENT.finditer(text):
-        if -40 <= hit.start() - publish.end() <= 40 or -40 <= publish.start() - hit.end() <= 0:
+        if 0 <= hit.start() - publish.end() <= 40 or 0 <= publish.start() - hit.end() <= 40:
             return hit
     return None
 
