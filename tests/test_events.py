@@ -194,3 +194,22 @@ def test_diplomats_expelled_and_a_mission_suspended_are_events(tmp_path):
     events = events_of(tmp_path, "Chile expelled two Peruvian diplomats on Tuesday.",
                        "Peru suspended the work of its mission to the OAS on Wednesday.")
     assert {("other", "2023-05-02", None), ("other", "2023-05-03", None)} <= summary(events)
+
+
+# -- the article's own date ------------------------------------------------------------------------------
+def test_a_dateline_without_a_year_takes_it_from_the_weekday_its_lead_names(tmp_path):
+    # March 15 is a Wednesday in 2023 (and 2017, 2028); the treaty "expires" in 2026, so the
+    # article is older than that: 2023.
+    path = tmp_path / "wire.txt"
+    path.write_text("Kremlin on the treaty\nMOSCOW, March 15. /TASS/. The treaty, which expires on February 5, 2026, "
+                    "must be extended, Kremlin spokesman Dmitry Peskov said on Wednesday.\n"
+                    "On Tuesday, the presidents of Chile and Peru held a phone conversation.\n", encoding="utf-8")
+    facts = extract_raw(read_article(path))
+    assert facts.article.published.iso == "2023-03-15"
+    assert ("meeting", "2023-03-14", None) in summary(facts.events)
+
+
+def test_a_weekday_the_lead_looks_forward_to_does_not_date_the_article(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text("Envoys to meet\nMOSCOW, March 15. /TASS/. The envoys will meet on Friday, the ministry said.\n", encoding="utf-8")
+    assert extract_raw(read_article(path)).article.published is None

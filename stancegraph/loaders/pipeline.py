@@ -166,7 +166,7 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
         iri = gaz.places.get(dl.place)
         dateline_place = Place(iri, gaz.entry(iri).label) if iri else Place(place_iri(dl.place), dl.place, known=False)
         if published is None and dl.month and dl.day:
-            year = dl.year or _year_after(dl.month, dl.day, latest)
+            year = dl.year or _year_after(dl.month, dl.day, latest) or _year_of_lead_weekday(dl.month, dl.day, line[dl.end:], _latest_possible_year(raw.text))
             if year:
                 try:
                     published = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text)
@@ -215,6 +215,32 @@ def _year_after(month: int, day: int, latest: dt.date | None) -> int | None:
     if latest is None:
         return None
     return latest.year if (month, day) >= (latest.month, latest.day) else latest.year + 1
+
+
+_LEAD_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_LEAD_AHEAD = re.compile(r"(?i)\b(?:will|would|shall|is to|are to|next|plans? to|expected to|scheduled)\b")
+
+
+def _latest_possible_year(text: str) -> int | None:
+    """An article is written before the dates it looks forward to ("until February 5, 2026")."""
+    years = [
+        int(d.date.iso[:4]) for d in find_dates(text)
+        if d.date is not None and d.explicit_year and _FORWARD.search(text[max(0, d.begin - 60):d.begin])
+    ]
+    return min(years) if years else None
+
+
+def _year_of_lead_weekday(month: int, day: int, lead: str, latest_year: int | None) -> int | None:
+    """A dateline gives month and day only ("MOSCOW, January 27."), and its lead the weekday of the
+    news ("Peskov said on Wednesday"): the year in which that day is that weekday — as the gold
+    conventions fix it (the latest such year, like a weekday with a date in a lead). A weekday looked
+    forward to ("will meet on Friday") is not the day of the news."""
+    m = _LEAD_WEEKDAY.search(lead)
+    if m is None or _LEAD_AHEAD.search(re.split(r"[,;]", lead[: m.start()])[-1]):
+        return None
+    from .dates import WEEKDAYS
+
+    return weekday_year(month, day, WEEKDAYS[m.group(1).lower()], None, latest_year)
 
 
 def _dated_lead(sentences: list[Sentence], latest: dt.date | None) -> tuple[PartialDate | None, str | None]:
