@@ -213,3 +213,16 @@ def test_a_weekday_the_lead_looks_forward_to_does_not_date_the_article(tmp_path)
     path = tmp_path / "wire.txt"
     path.write_text("Envoys to meet\nMOSCOW, March 15. /TASS/. The envoys will meet on Friday, the ministry said.\n", encoding="utf-8")
     assert extract_raw(read_article(path)).article.published is None
+
+
+def test_the_state_invaded_is_where_the_invasion_took_place(tmp_path):
+    events = events_of(tmp_path, "The invasion of Chile began on March 2, 2023.")
+    assert ("military-operation", "2023-03-02", "Chile") in summary(events)
+
+
+def test_a_response_a_side_speaks_in_was_delivered(tmp_path):
+    # "X said in its own response in April": the response is a publication; a person's answer to a
+    # question is not.
+    events = events_of(tmp_path, "The talks failed, Peru said in its own response in April.",
+                       "Peskov said in his response to a question on Tuesday that the talks failed.")
+    assert [(e.kind, e.date.iso) for e in events if e.kind == "publication"] == [("publication", "2023-04")]

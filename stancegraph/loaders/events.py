@@ -114,15 +114,17 @@ def _state_place(ref: ActorRef) -> Place:
 
 def _military_place(clause: Clause, mentions: list[ActorMention], military: re.Match) -> Place | None:
     """Where an operation happens: a place named right before its noun ("the Rafah military
-    operation"), the state attacked ("Hamas attacked Israel", "attacks on Israel"), else as for
-    any event."""
+    operation"), the state attacked or invaded ("Hamas attacked Israel", "the invasion of
+    Ukraine"), else as for any event."""
     local = [(m, m.begin - clause.begin, m.end - clause.begin) for m in mentions]
     for m, begin, end in local:
         if m.how == "place" and m.place is not None and 0 <= military.start() - end <= 1:
             return m.place
     for m, begin, end in local:
-        # The state by name ("attacked Israel"), not by demonym ("attacks on Chilean posts").
-        if m.ref is not None and m.ref.kind == "state" and m.how == "name" and 0 <= begin - military.end() <= 1:
+        # The state by name ("attacked Israel", "the invasion of Ukraine"), not by demonym ("attacks
+        # on Chilean posts").
+        between = clause.text[military.end(): begin] if begin >= military.end() else None
+        if m.ref is not None and m.ref.kind == "state" and m.how == "name" and between is not None and re.fullmatch(r"\s*(?:(?:of|on|against|into|in)\s+)?", between):
             return _state_place(m.ref)
     return _place(clause, mentions, military)
 
@@ -143,6 +145,7 @@ _BACKGROUND = _cue("dates", "background_cues")
 _GOES_ON = _cue("dates", "continuation_cues")
 _MEDIUM = _cue("meeting", "medium_nouns")
 _LEGISLATION = _cue("publication", "legislation_nouns")
+_OWN_RESPONSE = _cue("publication", "own_response")
 _OTHER_ACT = _cue("other", "acts")
 _CALL_PHRASE = _cue("meeting", "call_phrases")
 
@@ -245,8 +248,13 @@ def _military(clause: Clause, mentions: list[ActorMention], participants: tuple[
 
 def _publication(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
     text = clause.text
+    if clause.date is None or _FUTURE.search(text):
+        return None
+    own = _OWN_RESPONSE.search(text)
+    if own and not re.match(r"\s+to\s+(?:a\s+|the\s+)?questions?\b", text[own.end():]):
+        return FoundEvent("publication", _with_labels("Response", participants), None, participants)
     publish = _PUBLISH.search(text)
-    if not (publish and clause.date is not None and not _FUTURE.search(text)):
+    if publish is None:
         return None
     bill = _LEGISLATION.search(text, publish.end(), publish.end() + 50)
     if bill:
