@@ -226,3 +226,21 @@ def test_a_response_a_side_speaks_in_was_delivered(tmp_path):
     events = events_of(tmp_path, "The talks failed, Peru said in its own response in April.",
                        "Peskov said in his response to a question on Tuesday that the talks failed.")
     assert [(e.kind, e.date.iso) for e in events if e.kind == "publication"] == [("publication", "2023-04")]
+
+
+def test_an_event_told_as_later_keeps_no_day_from_the_one_before(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru held talks in Geneva on Tuesday. "
+                                 "A meeting of the two foreign ministers in Vienna followed.")
+    assert ("meeting", "2023-05-02", "Vienna") not in summary(events)
+
+
+def test_later_that_day_keeps_the_day_of_the_event_before(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru held talks in Geneva on Tuesday.",
+                       "Later that day, the presidents of Chile and Peru held a phone conversation.")
+    assert ("meeting", "2023-05-02", None) in summary(events)
+
+
+def test_a_call_and_a_meeting_on_one_day_stay_two_events(tmp_path):
+    events = events_of(tmp_path, "The presidents of Chile and Peru held a phone conversation on Tuesday.",
+                       "The foreign ministers of Chile and Peru met in Geneva on Tuesday.")
+    assert {("meeting", "2023-05-02", None), ("meeting", "2023-05-02", "Geneva")} <= summary(events)

@@ -143,6 +143,8 @@ _CITED = _cue("dates", "cited_cues")
 _TOLD_ON = re.compile(rf"(?i)\b(?:{_alternation('dates', 'report_verbs')})\s+(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in|at|this|last)\s*)?$")
 _BACKGROUND = _cue("dates", "background_cues")
 _GOES_ON = _cue("dates", "continuation_cues")
+_SAME_DAY = _cue("dates", "same_day_cues")
+_LATER = _cue("dates", "later_cues")
 _MEDIUM = _cue("meeting", "medium_nouns")
 _LEGISLATION = _cue("publication", "legislation_nouns")
 _OWN_RESPONSE = _cue("publication", "own_response")
@@ -161,15 +163,23 @@ def _told_on(before: str) -> bool:
     return _TOLD_ON.search(before) is not None
 
 
-def goes_on(sentence_text: str) -> bool:
-    """Does the sentence say it goes on with what the last one told ("They also met …")? Not
-    "not only … but also", which adds to its own clause."""
-    return any(not sentence_text[: m.start()].rstrip().lower().endswith("but") for m in _GOES_ON.finditer(sentence_text))
+def shares_day_with_last(sentence_text: str, same_paragraph: bool) -> bool:
+    """May an undated sentence take the day of the event the sentence before told? Within a
+    paragraph yes, unless told as background ("had earlier met") or as later ("A meeting in
+    Brussels followed"); across a paragraph break only when it says it goes on ("They also had a
+    joint meeting …"; not "not only … but also"). "Later that day" keeps the day."""
+    if _SAME_DAY.search(sentence_text):
+        return True
+    if _BACKGROUND.search(sentence_text) or _LATER.search(sentence_text):
+        return False
+    goes_on = any(not sentence_text[: m.start()].rstrip().lower().endswith("but") for m in _GOES_ON.finditer(sentence_text))
+    return same_paragraph or goes_on
 
 
-def tells_background(sentence_text: str) -> bool:
-    """Is the sentence told as background ("had earlier met")? Then it keeps no date from the last."""
-    return _BACKGROUND.search(sentence_text) is not None
+def tells_call(text: str) -> bool:
+    """Does the text tell of a phone or video call (which has no place, and is not the meeting
+    held the same day)?"""
+    return _CALL.search(text) is not None
 
 
 def _meeting_noun(text: str) -> re.Match | None:

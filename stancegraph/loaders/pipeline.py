@@ -22,7 +22,7 @@ from .actors import ActorFinder, ActorMention, _ref
 from .attribution import Attributor, Utterance
 from .dateline import parse_dateline
 from .dates import DateMention, find_dates, first_day, to_date, weekday_year
-from .events import clauses, dates_of_events, find_events, goes_on, tells_background
+from .events import clauses, dates_of_events, find_events, shares_day_with_last, tells_call
 from .gazetteer import Gazetteer, default_gazetteer
 from .lexicon import lexicon_fingerprint
 from .reader import RawArticle, read_article
@@ -575,7 +575,7 @@ def _add_statement(state: _State, st: Statement) -> None:
 # -- events --------------------------------------------------------------------------------------------
 def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
     own_dates = dates_of_events(s.text, s.begin, dates)
-    follows = _event_just_before(state, s) if not own_dates and not tells_background(s.text) else None
+    follows = _event_just_before(state, s) if not own_dates else None
     source = "own"
     if follows is None and not own_dates:
         # Only the report is dated ("…, officials said on Thursday"): news of the day, so that day.
@@ -611,20 +611,19 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
 
 
 def _event_just_before(state: _State, s: Sentence) -> Event | None:
-    """The day-dated event the sentence just before reported, if any: in the same paragraph, or in
-    the one before when this sentence says it goes on ("They also had a joint meeting …")."""
+    """The day-dated event the sentence just before reported, if this sentence shares its day."""
     if state.last_event is None:
         return None
     paragraph, index, event = state.last_event
     if index != s.index - 1 or event.date is None or event.date.precision != "day":
         return None
-    return event if paragraph == s.paragraph or goes_on(s.text) else None
+    return event if shares_day_with_last(s.text, paragraph == s.paragraph) else None
 
 
 def _same_event(events: list[Event], new: Event) -> Event | None:
     """An event already read that ``new`` reports again: same kind and day, and the same place, or
     one of them placeless and no side named that the other lacks ("the talks in Istanbul" … "after
-    today's talks")."""
+    today's talks"). A phone call is placeless by nature: it is not the meeting held that day."""
     if new.date is None:
         return None
     for e in events:
@@ -632,7 +631,7 @@ def _same_event(events: list[Event], new: Event) -> Event | None:
             continue
         if e.place == new.place:
             return e
-        if e.place is None or new.place is None:
+        if (e.place is None or new.place is None) and not (tells_call(e.evidence.quote) or tells_call(new.evidence.quote)):
             old_sides, new_sides = {p.iri for p in e.participants}, {p.iri for p in new.participants}
             if old_sides <= new_sides or new_sides <= old_sides:
                 return e
