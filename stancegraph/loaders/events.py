@@ -1,7 +1,12 @@
-"""Events: meetings and negotiation rounds, publications of documents, military operations.
+"""Events: meetings and negotiation rounds, publications of documents, military operations, and
+other acts (talks suspended, agreements signed, sanctions imposed, diplomats expelled).
 
 A sentence that dates several events ("On January 12, a meeting … in Brussels, and on January 13,
-consultations ended at the Vienna site …") is cut into one clause per date first.
+consultations ended at the Vienna site …") is cut into one clause per date first. A clause may
+report one event of each kind. Which date is an event's: the clause's own, not the one a verb of
+reporting carries ("…, the ministry reported on November 8"); an undated meeting may take the day
+of the event the sentence before told (``shares_day_with_last``). Cue words besides the core
+patterns below are in ``lexicon/events.toml``.
 """
 
 from __future__ import annotations

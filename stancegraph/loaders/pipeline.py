@@ -22,7 +22,7 @@ from .actors import ActorFinder, ActorMention, _ref
 from .attribution import Attributor, Utterance
 from .dateline import parse_dateline
 from .dates import DateMention, find_dates, first_day, to_date, weekday_year
-from .events import clauses, dates_of_events, find_events, shares_day_with_last, tells_call
+from .events import Clause, FoundEvent, clauses, dates_of_events, find_events, shares_day_with_last, tells_call
 from .gazetteer import Gazetteer, default_gazetteer
 from .lexicon import lexicon_fingerprint
 from .reader import RawArticle, read_article
@@ -592,22 +592,27 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
             found_events = [(f, d) for f, d in found_events if f.kind != "meeting"]
             found_events += [(f, follows.date) for f in find_events(inherited, inside, sides) if f.kind == "meeting"]
         for found, clause_date in found_events:
-            date = clause_date if found.dated else None
             place = found.place
             if place is None and follows is not None and found.kind == "meeting" and not found.by_phone:
                 place = follows.place  # "They also had a joint meeting with …": where they met
-            name = found.name
-            if date is not None and date.precision == "day":
-                # One node per (kind, day, place) across articles: one name for it, not each outlet's.
-                name = f"{found.kind.replace('-', ' ').capitalize()} on {date.iso}" + (f" in {place.label}" if place else "")
-            ev = _evidence(s, clause.begin, clause.end, state.info.text, 0.7)
-            event = Event(kind=found.kind, name=name, evidence=ev, date=date, place=place, participants=found.participants)
-            known = _same_event(state.facts.events, event)
-            if known is None:
-                state.facts.events.append(event)
-            elif known.place is None and event.place is not None:
-                state.facts.events[state.facts.events.index(known)] = event  # the report that says where
-            state.last_event = (s.paragraph, s.index, state.facts.events[-1] if known is None else known)
+            _add_event(state, s, clause, found, clause_date if found.dated else None, place)
+
+
+def _add_event(state: _State, s: Sentence, clause: Clause, found: FoundEvent, date: PartialDate | None, place: Place | None) -> None:
+    name = found.name
+    if date is not None and date.precision == "day":
+        # One node per (kind, day, place) across articles: one name for it, not each outlet's.
+        name = f"{found.kind.replace('-', ' ').capitalize()} on {date.iso}" + (f" in {place.label}" if place else "")
+    ev = _evidence(s, clause.begin, clause.end, state.info.text, 0.7)
+    event = Event(kind=found.kind, name=name, evidence=ev, date=date, place=place, participants=found.participants)
+    known = _same_event(state.facts.events, event)
+    if known is None:
+        state.facts.events.append(event)
+    elif known.place is None and event.place is not None:
+        state.facts.events[state.facts.events.index(known)] = event  # the report that says where
+    else:
+        event = known
+    state.last_event = (s.paragraph, s.index, event)
 
 
 def _event_just_before(state: _State, s: Sentence) -> Event | None:
