@@ -209,11 +209,6 @@ def test_a_dateline_without_a_year_takes_it_from_the_weekday_its_lead_names(tmp_
     assert ("meeting", "2023-03-14", None) in summary(facts.events)
 
 
-def test_a_weekday_the_lead_looks_forward_to_does_not_date_the_article(tmp_path):
-    path = tmp_path / "wire.txt"
-    path.write_text("Envoys to meet\nMOSCOW, March 15. /TASS/. The envoys will meet on Friday, the ministry said.\n", encoding="utf-8")
-    assert extract_raw(read_article(path)).article.published is None
-
 
 def test_the_state_invaded_is_where_the_invasion_took_place(tmp_path):
     events = events_of(tmp_path, "The invasion of Chile began on March 2, 2023.")

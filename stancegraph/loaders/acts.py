@@ -90,21 +90,44 @@ def _modality(text: str) -> str:
 _AWAITED = re.compile(r"(?i)\b(?:wait(?:ing|s|ed)?\s+for|await(?:s|ing|ed)?|expect(?:s|ing|ed)?|hope(?:s|d)?\s+for)\b[^.;]*counter")
 
 
+_OPEN_OR_PASSIVE = re.compile(
+    r"(?i)^\W*whether\b|\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+and\s+)?"
+    r"(?:accepted|endorsed|approved|rejected|refused|dismissed|turned\s+down)\s+by\b")
+
+
 def response_kind(text: str) -> str | None:
     """The kind of response a sentence reports, if it reports one."""
     if has_cue(text, "response", "written") and has_cue(text, "response", "written_verbs"):
         return "written-response"
     if has_cue(text, "response", "counter") and not _AWAITED.search(text):
         return "counter-proposal"
+    if _OPEN_OR_PASSIVE.search(text):
+        return None  # "whether that will be endorsed by …": no one has answered yet, or someone else has
     if has_cue(text, "response", "rejection"):
         return "rejection"
     if has_cue(text, "response", "acceptance"):
         return "acceptance"
+    if has_cue(text, "response", "statement"):
+        return "statement"
     return None
 
 
 def is_demand(text: str) -> bool:
     return has_cue(text, "demand", "cues")
+
+
+def not_demanded_spans(text: str) -> list[tuple[int, int]]:
+    """Where a demand names what is offered for it or what it leads to ("in exchange for …", "the
+    only path out of sanctions is …"), as spans of ``text``: topics there are not what is demanded.
+    A cue that opens the clause ("In exchange for relief, X offered …") names what X wants, so only
+    a cue after something else was said counts."""
+    spans = []
+    for b, e in cue_spans(text, "demand", "not_demanded"):
+        if not re.search(r"\w", text[:b].rsplit(",", 1)[-1]):
+            continue
+        end = re.search(r"\s(?:is|are|was|were)\s|[,;.!?]", text[e:])
+        spans.append((b, e + end.start() if end else len(text)))
+    return spans
 
 
 def is_proposal_content(text: str) -> bool:

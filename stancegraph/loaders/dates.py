@@ -33,7 +33,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "in 2016 and 2017", "in 2014-2015": several years, so no single date (see _interpret).
     ("years", re.compile(rf"\b(?:in|during|between)\s+(?:19|20)\d{{2}}\s*(?:and|or|to|-|–)\s*(?:19|20)\d{{2}}\b")),
     ("year", re.compile(rf"\b(?:in|since|by|until|during|throughout|early|late|mid)[\s-]+{_YEAR}\b")),
-    ("weekday", re.compile(rf"\b(?P<rel>(?i:on|last|this|next|on\s+last))?\s*{_WEEKDAY}\b")),
+    # "on Thursday", "last Friday", "late Tuesday", "Thursday afternoon", "after Tuesday's meeting":
+    # a bare weekday (a headline's "Monday") is not taken.
+    ("weekday", re.compile(rf"\b(?P<rel>(?i:on|last|this|next|on\s+last|late|early|in))?\s*{_WEEKDAY}\b(?P<part>\s+(?:morning|afternoon|evening|night)\b|[’']s\s+(?=[a-z]))?")),
     ("relday", re.compile(r"\b(?P<relday>yesterday|today|tomorrow|earlier\s+today|earlier\s+in\s+the\s+day|later\s+in\s+the\s+day)\b", re.I)),
     ("relweek", re.compile(r"\b(?P<relweek>(?:last|past)\s+week(?:end)?|(?:over|during|at)\s+the\s+weekend)\b", re.I)),
     ("relperiod", re.compile(r"\b(?P<relperiod>last|this|next)\s+(?P<unit>month|year)\b", re.I)),
@@ -142,6 +144,8 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
         return PartialDate(g["year"], m.group(0).strip()), True
     if kind == "weekday":
         rel = (g.get("rel") or "").lower().split()[-1:] or [""]
+        if rel[0] in ("late", "early", "in") or (not rel[0] and g.get("part")):
+            rel = ["on"]
         if not rel[0]:
             return None
         if ref is None:

@@ -27,13 +27,14 @@ from .gazetteer import Gazetteer, default_gazetteer
 from .lexicon import lexicon_fingerprint
 from .reader import RawArticle, read_article
 from .segment import Sentence, split_sentences
-from .topics import TopicMatcher, default_topics
+from .topics import TopicHit, TopicMatcher, default_topics
 
 _EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.I)
 _CONTINUES = re.compile(r"\b(?:also|added|further|went on|continued|at the same time|in addition)\b", re.I)
 _ANAPHORIC_SUBJECT = re.compile(r"^(?:He|She|They|The\s+(?:[\w-]+\s+){0,3}(?:leader|president|minister|diplomat|official|ambassador|envoy|spokes\w+|secretary))\b")
 _PAST_MARKER = re.compile(r"(?i)\b(earlier(?!\s+(?:in\s+the\s+day|today))|previously|in the past|last week|had said|once said)\b")
-_ACCEPT_VERBS = {"accepted", "accepts", "approved", "approves", "agreed to", "agrees to", "endorsed", "re-entered", "rejoined", "signed"}
+_ACCEPT_VERBS = {"accepted", "accepts", "approved", "approves", "agreed to", "agrees to", "endorsed", "re-entered", "rejoined", "signed", "approval", "acceptance"}
+_NOMINAL_VERDICT = re.compile(r"[’']s\s+(approval|acceptance|rejection|refusal)\s+of\b")
 _VERDICT = re.compile(r"\b(accepted|accepts|approved|approves|agreed to|agrees to|endorsed|re-entered|rejoined|rejected|rejects|turned down|dismissed|refused)\b[^.;]{0,60}?\b(proposal|proposals|offer|plan|deal|demands?|initiative|draft|terms|agreement|ceasefire|truce)\b")
 _REQUEST = re.compile(r"\b(asked|asks|urged|urges|called on|calls on|called for|calls for|demanded|requested|pressed|sought|seeks|wanted|wants|insisted on|insists on)\b")
 _REQUEST_VERBS = {"asked", "asks", "urged", "urges", "demanded"}
@@ -76,9 +77,11 @@ class _State:
     actors: dict[str, ActorRef] = field(default_factory=dict)
     proposal: _ProposalContext | None = None
     proposal_sentences: set[int] = field(default_factory=set)  # sentences read as a proposal's items
-    last_dated: tuple[int, PartialDate] | None = None  # (sentence index, date) of the last dated sentence
+    last_dated: tuple[int, PartialDate, frozenset[str]] | None = None  # (sentence, date, actors named) of the last dated sentence
     speaker_dates: dict[str, tuple[int, PartialDate]] = field(default_factory=dict)  # speaker → (paragraph, date)
+    occasions: dict[str, PartialDate] = field(default_factory=dict)  # person → day of the press conference, meeting … they spoke at
     last_sides: list[ActorRef] = field(default_factory=list)  # the last two states named in one sentence
+    answered_sentences: set[int] = field(default_factory=set)  # sentences whose verdict was read from speech
     last_event: tuple[int, int, Event] | None = None  # (paragraph, sentence index, event) of the last event read
 
 
@@ -92,6 +95,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
     text = raw.text
     sentences = split_sentences(text)
     info = _article_info(raw, sentences, gaz)
+    sentences = [_after_dateline(s, info.dateline) for s in sentences]
     ref = to_date(info.published)
     state = _State(info, gaz, topics, ref, ArticleFacts(info))
 
@@ -101,8 +105,11 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
     dates: dict[int, list[DateMention]] = {}
     anchor: dt.date | None = None
     dateline_span = _dateline_span(text, info)
+    home = gaz.metonyms.get(info.dateline_place.label) if info.dateline_place else None
     for s in sentences:
         mentions[s.index] = finder.find(s.text, s.begin)
+        if home is not None:
+            mentions[s.index] = _home_bodies(gaz, home, s, mentions[s.index])
         # The dateline's own date is when the story was filed, not when its first sentence happened.
         found = [d for d in find_dates(s.text, ref, anchor) if not (dateline_span[0] <= d.begin + s.begin < dateline_span[1])]
         dates[s.index] = [replace(d, begin=d.begin + s.begin, end=d.end + s.begin) for d in found]
@@ -111,7 +118,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
                 day = first_day(d.date)
                 anchor = max(anchor, day) if anchor else day
         for m in mentions[s.index]:
-            if m.ref is not None:
+            if m.ref is not None and m.how != "place":  # "talks in Vienna" mention the city, not Austria
                 state.actors.setdefault(m.ref.iri, m.ref)
                 if m.ref.kind == "person":
                     state.actors[m.ref.iri] = m.ref  # the latest, with the post read from its title
@@ -126,19 +133,71 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
             utterances.setdefault(u.sentence.index, []).append(u)
 
     for s in body:
+        _note_occasion(state, s, mentions[s.index], dates[s.index])
         _events(state, s, mentions[s.index], dates[s.index])
-        _reported_acts(state, s, mentions[s.index], dates[s.index], bool(utterances.get(s.index)))
+        _reported_acts(state, s, mentions[s.index], dates[s.index], utterances.get(s.index, []))
         for u in utterances.get(s.index, []):
-            _utterance(state, u, mentions[s.index], dates[s.index], text)
+            # "X and Y held a call, expressing …": one utterance, several voices, one occasion.
+            voices = frozenset(o.speaker.iri for o in utterances[s.index] if (o.begin, o.end) == (u.begin, u.end))
+            _utterance(state, u, mentions[s.index], dates[s.index], text, voices)
         states = [a for a in _sides(state, mentions[s.index]) if a.kind == "state"]
         if len(states) >= 2:
             state.last_sides = states[:2]
         day = next((d.date for d in dates[s.index] if d.date is not None and d.date.precision == "day"), None)
         if day is not None:
-            state.last_dated = (s.index, day)
+            state.last_dated = (s.index, day, frozenset(m.ref.iri for m in mentions[s.index] if m.ref is not None))
 
+    _fold_lead_restatements(state, sentences)
     state.facts.actors = list(state.actors.values())
     return state.facts
+
+
+def _fold_lead_restatements(state: _State, sentences: list[Sentence]) -> None:
+    """The standfirst and the lead sum up what the body then quotes: a statement there is a mention
+    of the same speaker's later statement with the same stance, not an act of its own. The
+    standfirst (a line with no full stop under the headline) and a datelined lead always sum up; an
+    undatelined first paragraph may be the story's first report, so it folds only into a statement
+    that says much the same."""
+    body = [s for s in sentences if s.paragraph > 0]
+    if not body:
+        return
+    first_paragraph = body[0].paragraph
+    standfirst = {s.index for s in body if s.paragraph == first_paragraph} if not re.search(r"[.!?\"”]\s*$", body[0].text) else set()
+    at = state.info.text.find(state.info.dateline) if state.info.dateline else -1
+    dateline = next((s for s in body if s.begin >= at + len(state.info.dateline) and len(s.text.split()) > 3), None) if at >= 0 else None
+    summary = standfirst | ({s.index for s in body if s.paragraph < dateline.paragraph} | {dateline.index} if dateline else set())
+    rest = [s for s in body if s.index not in summary]
+    lead = {rest[0].index} if rest and dateline is None else set()
+    statements = state.facts.statements
+    for i, st in enumerate(statements):
+        where = st.evidence.sentence_index
+        if st.kind != "stance" or (where not in summary and where not in lead):
+            continue
+        later = next((o for o in statements if o.kind == "stance" and o.evidence.sentence_index not in summary | lead
+                      and o.speaker == st.speaker and o.stance == st.stance
+                      and (where in summary or _word_overlap(o.content or "", st.content or "") >= 0.4)), None)
+        if later is not None:
+            statements[i] = replace(later, evidence=st.evidence)
+
+
+_UNQUALIFIED_BODY = re.compile(r"\b(?:the|The)\s+(Foreign Ministry|Ministry of Foreign Affairs|Defen[cs]e Ministry|Ministry of Defen[cs]e)\b")
+_BODY_LABEL = {"foreign": re.compile(r"Foreign Ministry$"), "defen": re.compile(r"Defen[cs]e Ministry$")}
+
+
+def _home_bodies(gaz: Gazetteer, home: str, s: Sentence, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "BEIJING, May 29 (Xinhua) -- … the Ministry of Foreign Affairs said": a ministry the text
+    does not qualify is the dateline country's own."""
+    added = []
+    for m in _UNQUALIFIED_BODY.finditer(s.text):
+        begin, end = s.begin + m.start(1), s.begin + m.end(1)
+        if any(o.begin < end and begin < o.end for o in mentions):
+            continue
+        kind = "foreign" if "Foreign" in m.group(1) else "defen"
+        iri = next((e.iri for e in gaz.entries.values() if e.kind == "government-body" and e.represents == home
+                    and _BODY_LABEL[kind].search(e.label)), None)
+        if iri is not None:
+            added.append(ActorMention(begin, end, m.group(1), _ref(gaz, iri), "name"))
+    return sorted(mentions + added, key=lambda m: m.begin) if added else mentions
 
 
 # -- the article ---------------------------------------------------------------------------------------
@@ -166,13 +225,18 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
         iri = gaz.places.get(dl.place)
         dateline_place = Place(iri, gaz.entry(iri).label) if iri else Place(place_iri(dl.place), dl.place, known=False)
         if published is None and dl.month and dl.day:
-            year = dl.year or _year_after(dl.month, dl.day, latest) or _year_of_lead_weekday(dl.month, dl.day, line[dl.end:], _latest_possible_year(raw.text))
+            year = dl.year or _year_after(dl.month, dl.day, latest)
             if year:
                 try:
                     published = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text)
                     source = "dateline"
                 except ValueError:
                     pass
+            else:
+                year = _year_of_weekday(dl.month, dl.day, line[len(dl.text):] if line.startswith(dl.text) else line, raw.text)
+                if year:
+                    # The day is the dateline's, only its year inferred: it dates the day's news.
+                    published, source = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text), YEAR_FROM_WEEKDAY
         break
     if published is None:
         published, source = _dated_lead(sentences, latest)
@@ -188,6 +252,17 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
         dateline=dateline_text,
         dateline_place=dateline_place,
     )
+
+
+def _after_dateline(s: Sentence, dateline: str | None) -> Sentence:
+    """The lead starts after its dateline: "VIENNA, Dec 27 (Reuters) - Putin and Biden held …" has
+    Putin and Biden as its subject."""
+    if not dateline or not s.text.startswith(dateline):
+        return s
+    cut = len(dateline) + (len(s.text[len(dateline):]) - len(s.text[len(dateline):].lstrip(" -—–:")))
+    if len(s.text) - cut < 10:
+        return s
+    return replace(s, begin=s.begin + cut, text=s.text[cut:])
 
 
 def _dateline_span(text: str, info: ArticleInfo) -> tuple[int, int]:
@@ -217,30 +292,20 @@ def _year_after(month: int, day: int, latest: dt.date | None) -> int | None:
     return latest.year if (month, day) >= (latest.month, latest.day) else latest.year + 1
 
 
-_LEAD_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_LEAD_AHEAD = re.compile(r"(?i)\b(?:will|would|shall|is to|are to|next|plans? to|expected to|scheduled)\b")
+YEAR_FROM_WEEKDAY = "dateline+weekday"  # published_source: dateline day, year from the lead's weekday
 
 
-def _latest_possible_year(text: str) -> int | None:
-    """An article is written before the dates it looks forward to ("until February 5, 2026")."""
-    years = [
-        int(d.date.iso[:4]) for d in find_dates(text)
-        if d.date is not None and d.explicit_year and _FORWARD.search(text[max(0, d.begin - 60):d.begin])
-    ]
-    return min(years) if years else None
-
-
-def _year_of_lead_weekday(month: int, day: int, lead: str, latest_year: int | None) -> int | None:
-    """A dateline gives month and day only ("MOSCOW, January 27."), and its lead the weekday of the
-    news ("Peskov said on Wednesday"): the year in which that day is that weekday — as the gold
-    conventions fix it (the latest such year, like a weekday with a date in a lead). A weekday looked
-    forward to ("will meet on Friday") is not the day of the news."""
-    m = _LEAD_WEEKDAY.search(lead)
-    if m is None or _LEAD_AHEAD.search(re.split(r"[,;]", lead[: m.start()])[-1]):
+def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
+    """ "MOSCOW, January 27. /TASS/. … Peskov said on Wednesday": wire stories file the day they
+    report, so the lead's weekday is the dateline's day, which pins its year (the one nearest the
+    latest year the article names; marked as inferred)."""
+    m = re.search(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
+    if m is None:
         return None
     from .dates import WEEKDAYS
 
-    return weekday_year(month, day, WEEKDAYS[m.group(1).lower()], None, latest_year)
+    years = [int(y.group(0)) for y in re.finditer(r"\b(?:19|20)\d{2}\b", text) if not _FORWARD.search(text[max(0, y.start() - 60):y.start()])]
+    return weekday_year(month, day, WEEKDAYS[m.group(1).lower()], max(years) if years else None)
 
 
 def _dated_lead(sentences: list[Sentence], latest: dt.date | None) -> tuple[PartialDate | None, str | None]:
@@ -350,31 +415,75 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()[:80]
 
 
+_OCCASION = re.compile(r"(?i)\b(?:held|holds|gave|gives|met|meets|spoke|speaks|addressed|briefed|(?:press|news)\s+conference|briefing|interview|talks|meeting|(?:phone|telephone)\s+(?:call|conversation))\b")
+
+
+_AFTER_THE_MEETING = re.compile(r"(?i)\b(?:after|following|at|during|on the sidelines of)\s+(?:the|their|this|today's)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|negotiations|round|summit|session|consultations)\b")
+
+
+def _last_meeting_day(state: _State) -> PartialDate | None:
+    meetings = [e.date for e in state.facts.events if e.kind == "meeting" and e.date is not None and e.date.precision == "day"]
+    return meetings[-1] if meetings else None
+
+
+def _note_occasion(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
+    """People who held a press conference, met or gave an interview on a named day: what they are
+    reported to say later in the article, undated, was said then."""
+    cue = _OCCASION.search(s.text)
+    days = list({d.date.iso: d.date for d in dates if d.date is not None and d.date.precision == "day"}.values())
+    if cue is None or len(days) != 1 or _PAST_MARKER.search(s.text):
+        return
+    for m in mentions:
+        if m.how in ("person", "surname") and m.ref is not None and not m.in_title and m.begin < s.begin + cue.start():
+            state.occasions.setdefault(m.ref.iri, days[0])
+
+
 # -- speech --------------------------------------------------------------------------------------------
-def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates: list[DateMention], text: str) -> None:
+_CONTRAST = re.compile(r",?\s+but\s+that\s+")  # a second reported clause; a plain "but" qualifies the first
+
+
+def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates: list[DateMention], text: str,
+               voices: frozenset[str] = frozenset()) -> None:
     content = text[u.begin : u.end]
     if len(content.split()) < 4:
+        return
+    halves = _contrasted(u, text)
+    if halves:
+        for half in halves:
+            _utterance(state, half, mentions, dates, text, voices)
         return
     speaker = u.speaker
     side = _side(state, speaker)
     # When it was said: a date in the frame ("said on Tuesday"), not one inside what was said
     # ("said talks will resume on Tuesday"); else the article's date, unless marked as earlier.
     frame_dates = [d for d in dates if not (u.begin <= d.begin < u.end)]
-    date = _sentence_date(state, text[u.sentence.begin:u.begin] + " " + text[u.end:u.sentence.end], frame_dates)
+    frame_text = text[u.sentence.begin:u.begin] + " " + text[u.end:u.sentence.end]
+    date = _sentence_date(state, frame_text, frame_dates)
     earlier = state.speaker_dates.get(speaker.iri)
     if frame_dates and date is not None:
         state.speaker_dates[speaker.iri] = (u.sentence.paragraph, date)
+        if speaker.kind == "person" and date.precision == "day":
+            state.occasions.setdefault(speaker.iri, date)
     elif earlier is not None and (earlier[0] == u.sentence.paragraph or _CONTINUES.search(text[u.sentence.begin:u.begin])):
         # "At the same time, the minister noted …", "Peskov also said …": the same occasion.
         date = earlier[1]
-    if not frame_dates and _ANAPHORIC_SUBJECT.match(u.sentence.text) and state.last_dated is not None:
-        # "On February 24, Putin announced … The Russian leader stressed that …": same occasion.
-        last_sentence, last_date = state.last_dated
-        if u.sentence.index - last_sentence == 1:
+    elif not frame_dates and _AFTER_THE_MEETING.search(frame_text) and _last_meeting_day(state) is not None:
+        # "Borrell said after the meeting that …": the day of the meeting the article reported.
+        date = _last_meeting_day(state)
+    elif not frame_dates and speaker.iri in state.occasions and state.ref is not None and not _PAST_MARKER.search(text[u.sentence.begin:u.begin]):
+        # "X held a press conference on Thursday. … X said …": what X says there dates from that day.
+        date = state.occasions[speaker.iri]
+    if not frame_dates and state.last_dated is not None and not _PAST_MARKER.search(frame_text):
+        # "On February 24, Putin announced … The Russian leader stressed that …", "On Tuesday, Putin
+        # submitted … Putin and Biden held a call, expressing …": the sentence before's occasion.
+        last_sentence, last_date, named = state.last_dated
+        if u.sentence.index - last_sentence == 1 and (_ANAPHORIC_SUBJECT.match(u.sentence.text) or (voices | {speaker.iri}) & named):
             date = last_date
     topic_hits = state.topics.find(content)
     topics = tuple(dict.fromkeys(h.topic for h in topic_hits)) or ("other",)
-    stance = acts.classify_stance(f"{u.verb} {content}")  # "reaffirmed …", "regretted …": the verb takes a side too
+    # The frame takes a side too: "reaffirmed …", "regretted …", "expressed confidence that …".
+    frame = text[u.verb_begin:u.begin] if 0 <= u.begin - u.verb_begin <= 60 else u.verb
+    stance = acts.classify_stance(" ".join(f"{frame} {content}".split()))
     confidence = {"quote": 0.9, "dash": 0.85, "reported": 0.8, "according": 0.8}.get(u.frame, 0.7)
     if speaker.kind == "person" and not speaker.known and speaker.represents is None:
         confidence -= 0.1
@@ -382,18 +491,50 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     in_content = [m for m in mentions if u.begin <= m.begin < u.end]
     others = [a for a in _sides(state, in_content) if side is None or a.iri != side.iri]
     specific = [h for h in topic_hits if h.topic not in state.topics.generic]
-    demand = bool(specific) and acts.is_demand(f"{u.verb} {content}") and side is not None
-    kind = None if demand else acts.response_kind(content)
-    if kind in ("rejection", "acceptance", "counter-proposal") and side is not None:
-        to = others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != side.iri else [])
-        _add_statement(state, Statement(
-            kind=kind, evidence=evidence, speaker=speaker, on_behalf_of=side, addressees=tuple(to[:1]),
-            topics=topics, stance=stance.polarity, modality=stance.modality, condition=stance.condition, date=date,
-            content=content.strip(), responds_to=state.proposal.event if state.proposal else None,
-            key=("response", side.iri, kind, date.iso if date else state.info.file_name, to[0].iri if to else None),
-        ))
+    # Only the speaker's own words count for what they demand or how they answer: "Hamas says it
+    # approved the proposal, although Israel says it falls short" holds Israel's answer too.
+    own = _own_words(content)
+    own_mentions = [m for m in in_content if m.begin < u.begin + len(own)]
+    wanted = _demanded_topics(own, [h for h in specific if h.end <= len(own)])
+    if not specific and (about := _negotiation_topic(state, own)) is not None:
+        wanted = [TopicHit(about, 0, len(own))]  # "should return to the deal": the article's negotiation
+    # "X accepted the proposal for a ceasefire" answers a demand; it does not make one. The answer is
+    # read as a reported act (its subject answers, whoever tells of it); what is said stays a statement.
+    answers = _VERDICT.search(own) is not None or _NOMINAL_VERDICT.search(own) is not None
+    own_at = u.begin - u.sentence.begin
+    short = _FALLS_SHORT.search(u.sentence.text, own_at, own_at + len(own))
+    if short is not None:
+        answers = True  # "… falls short of its demands": a reaction, read with the speech's date
+        _falls_short(state, u.sentence, mentions, short, date)
+    demand = (bool(wanted) and not answers and acts.is_demand(f"{u.verb} {own}") and side is not None
+              and not _other_side_asks(state, u, in_content, side))
+    # What a speaker urges or asks for is a request, however it rates the other side.
+    kind = None if demand or answers or _REQUEST.fullmatch(u.verb) else acts.response_kind(own)
+    if answers and u.sentence.index not in state.answered_sentences:
+        state.answered_sentences.add(u.sentence.index)  # one sentence, one answer, however many speakers tell it
+        own_end = u.sentence.begin + (u.begin - u.sentence.begin) + len(own)
+        sentence_text = u.sentence.text[: own_end - u.sentence.begin]
+        verdict = _VERDICT.search(sentence_text, u.begin - u.sentence.begin) or _NOMINAL_VERDICT.search(sentence_text, u.begin - u.sentence.begin)
+        if verdict is not None:
+            _verdict(state, u.sentence, mentions, verdict, date)
+    if kind == "statement" and not _ANSWERED.search(own):
+        kind = None  # "insufficient" alone rates something; a reaction rates the other side's offer
+    if kind in ("rejection", "acceptance", "counter-proposal", "statement") and side is not None:
+        # The side the words are about answers with the speaker ("the Western-led bloc is ready …").
+        answered = [m for m in own_mentions if not _opens_clause(content, m.begin - u.begin)]
+        own_others = [a for a in _sides(state, answered) if a.iri != side.iri]
+        to = own_others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != side.iri else [])
+        for addressee in _one_each(to):
+            _add_response(state, Statement(
+                kind=kind, evidence=evidence, speaker=speaker, on_behalf_of=side, addressees=(addressee,) if addressee else (),
+                topics=topics, stance=stance.polarity, modality=stance.modality, condition=stance.condition, date=date,
+                content=content.strip(), responds_to=state.proposal.event if state.proposal else None,
+            ))
         return
-    if u.verb in _REQUEST_VERBS and side is not None and not specific and u.sentence.index not in state.proposal_sentences:
+    read_as_request = any(d.kind == "demand" and d.evidence.sentence_index == u.sentence.index for d in state.facts.statements)
+    if read_as_request and _REQUEST.fullmatch(u.verb):
+        return  # "X urged Y to …", read as X's request: the demands are the facts
+    if u.verb in _REQUEST_VERBS and side is not None and not specific and u.sentence.index not in state.proposal_sentences and not read_as_request:
         # "X asked Y not to …": a request is a demand, of whoever comes right after the verb.
         target = next((m for m in mentions if m.begin >= u.verb_begin and m.ref is not None and not m.in_title and m.how != "place"), None)
         to = _side(state, target.ref) if target else None
@@ -404,6 +545,13 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         return  # "She demanded that …" listing the proposal's points: the demands are the facts
     if u.verb in ("announced", "announces") and any(e.evidence.sentence_index == u.sentence.index and e.kind != "meeting" for e in state.facts.events):
         return  # "X announced a military operation": the event is the fact
+    if stance.polarity == "neutral" and topics == ("other",) and not acts.has_cue(content, "stance", "neutral"):
+        return  # a remark that takes no side on no negotiation topic is not a position
+    previous = _continued(state, u, speaker)
+    if previous is not None:
+        # "Washington froze the dialogue. This jeopardized arms control.": one point, two sentences.
+        _add_statement(state, replace(previous, evidence=evidence))
+        return
     key = ("statement", speaker.iri, date.iso if date else state.info.file_name, _norm(content))
     for earlier in state.facts.statements:
         # The same claim told twice (the lead's paraphrase, then the quote) is one act, two mentions.
@@ -417,7 +565,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         content=content.strip(), key=key,
     ))
     if demand and u.sentence.index not in state.proposal_sentences:
-        spans = [(h.topic, h.begin, h.end) for h in specific]
+        spans = [(h.topic, h.begin, h.end) for h in wanted]
         items = acts.demand_items(content, spans)
         item_spans = [(u.begin + b, u.begin + e) for _, b, e in items]
         addressees = [a for a in _sides(state, [m for m in in_content if not any(b <= m.begin < e for b, e in item_spans)]) if a.iri != side.iri]
@@ -428,9 +576,95 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
             _add_demand(state, side, speaker, tuple(addressees), topic, date, ev, content)
 
 
+_DEMONSTRATIVE_START = re.compile(r"^[\"“«]?(?:This|That|These|Such)\s+(?!is\b|was\b|will\b|would\b)[a-z]+(?:ed|s)\b")
+
+
+def _continued(state: _State, u: Utterance, speaker: ActorRef) -> Statement | None:
+    """The speaker's statement in the sentence just before, when this one goes on about it
+    ("This jeopardized …", "That means …")."""
+    if not _DEMONSTRATIVE_START.match(u.sentence.text) or u.begin > u.sentence.begin + 2:
+        return None
+    for st in reversed(state.facts.statements):
+        if st.kind == "stance" and st.speaker == speaker and st.evidence.sentence_index == u.sentence.index - 1:
+            return st
+    return None
+
+
+def _contrasted(u: Utterance, text: str) -> list[Utterance] | None:
+    """ "saying the meeting was warm, but that he opted to leave with no deal": two positions, one
+    each side of the "but", when they take opposite sides."""
+    content = text[u.begin:u.end]
+    m = _CONTRAST.search(content)
+    if m is None or len(content[:m.start()].split()) < 4 or len(content[m.end():].split()) < 4:
+        return None
+    first, second = acts.classify_stance(content[:m.start()]), acts.classify_stance(content[m.end():])
+    if "neutral" in (first.polarity, second.polarity) or first.polarity == second.polarity:
+        return None
+    return [replace(u, end=u.begin + m.start()), replace(u, begin=u.begin + m.end())]
+
+
+def _other_side_asks(state: _State, u: Utterance, in_content: list[ActorMention], side: ActorRef) -> bool:
+    """ "Trump said North Korea wanted the sanctions lifted": what North Korea wants is not the
+    speaker's demand (the request reading gives it to its subject)."""
+    subject = next((m for m in in_content if m.ref is not None and not m.in_title and m.how != "place"), None)
+    if subject is None or len(state.info.text[u.begin:subject.begin].split()) > 2:
+        return False
+    if not _REQUEST.match(state.info.text[subject.end:subject.end + 60].lstrip(" “\"")):
+        return False  # "insists that the West consolidate …": the subject is asked, not asking
+    other = _side(state, subject.ref)
+    return other is not None and other.iri != side.iri
+
+
+_OTHERS_WORDS = re.compile(
+    r"[,;]?\s+(?:although|though|while|whereas|but)\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:says|said|say|insists|insisted|argues|argued|claims|claimed)\b)")
+_ANSWERED = re.compile(r"(?i)\b(?:proposals?|proposed|offers?|plans?|deal|draft|initiative|terms|move|step|response|demands?|requirements)\b")
+
+
+def _opens_clause(content: str, at: int) -> bool:
+    """A name at the start of what was said is its subject ("the Western-led bloc is ready …")."""
+    return re.fullmatch(r"\W*(?:(?:the|a|an|its|their)\s+)?", content[:at], re.I) is not None
+
+
+def _own_words(content: str) -> str:
+    """What a speaker said, up to where the sentence goes on to someone else's words."""
+    other = _OTHERS_WORDS.search(content)
+    return content[:other.start()] if other else content
+
+
+def _demanded_topics(text: str, hits: list) -> list:
+    """The topic hits of a demand that name what is demanded: not what is offered for it ("in
+    exchange for …") nor what it would lead to ("the only path out of sanctions is …")."""
+    aside = acts.not_demanded_spans(text)
+    return [h for h in hits if not any(b <= h.begin < e for b, e in aside)]
+
+
+def _one_each(addressees: list[ActorRef]) -> list[ActorRef | None]:
+    """A response goes to one actor: one response per actor answered, or one to no one named."""
+    return list(dict.fromkeys(addressees)) or [None]
+
+
+def _add_response(state: _State, st: Statement) -> None:
+    """A response, one node per (side, kind, date, addressee). A mention that names no addressee is
+    the same act as one already read that does ("Hamas approved the proposal of Qatar and Egypt …
+    informed them of Hamas's approval"), not another one."""
+    date_key = st.date.iso if st.date else state.info.file_name
+    to = st.addressees[0].iri if st.addressees else None
+    key = ("response", st.on_behalf_of.iri, st.kind, date_key, to)
+    if to is None:
+        same = next((e for e in state.facts.statements if e.key[:4] == key[:4] and e.kind == st.kind), None)
+        if same is None and st.date is None:
+            # "The envoy confirmed Peru's approval": undated, it is the approval already read.
+            same = next((e for e in state.facts.statements if e.key[:3] == key[:3] and e.kind == st.kind), None)
+        if same is not None:
+            key = same.key
+            st = replace(st, date=same.date, addressees=same.addressees)
+    _add_statement(state, replace(st, key=key))
+
+
 # -- reported acts -------------------------------------------------------------------------------------
-def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], spoken: bool) -> None:
+def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], said: list[Utterance]) -> None:
     text = s.text
+    spoken = bool(said)
     date = next((d.date for d in dates if d.date is not None), None)
 
     # A proposal or set of drafts published, sent, or addressed: its author and addressees.
@@ -469,23 +703,26 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
         for request in _REQUEST.finditer(text):
             _request(state, s, mentions, request, date)
 
-    # "Moscow had accepted Washington's proposal", "X rejected the plan": a reported response.
-    verdict = _VERDICT.search(text)
-    if verdict and not spoken:
-        pivot = s.begin + verdict.start()
-        subjects = [m for m in mentions if m.end <= pivot and m.ref is not None and not m.in_title and m.how != "place"
-                    and not _after_preposition(state.info.text, m.begin)]
-        objects = [m for m in mentions if m.begin >= s.begin + verdict.end() and m.ref is not None and not m.in_title and m.how != "place"]
-        by = _side(state, subjects[-1].ref) if subjects else None
-        to = _side(state, objects[0].ref) if objects else (state.proposal.author if state.proposal else None)
-        if by is not None and (to is None or to.iri != by.iri):
-            kind = "acceptance" if verdict.group(1).lower() in _ACCEPT_VERBS else "rejection"
-            ev = _evidence(s, s.begin, s.end, state.info.text, 0.7)
-            _add_statement(state, Statement(
-                kind=kind, evidence=ev, on_behalf_of=by, addressees=(to,) if to else (), topics=tuple(h.topic for h in topic_hits) or ("other",),
-                date=date, content=text, responds_to=state.proposal.event if state.proposal else None,
-                key=("response", by.iri, kind, date.iso if date else state.info.file_name, to.iri if to else None),
-            ))
+    # "Tehran made numerous demands": a demand whose content the sentence does not give.
+    for made in _MADE_DEMANDS.finditer(text):
+        _made_demands(state, s, mentions, dates, made)
+
+    # "stalled by Lebanon's demand that the map be modified", "Russia's demands for guarantees that
+    # NATO will not expand": the possessor demands what the clause names.
+    for nominal in _NOMINAL_DEMAND.finditer(text):
+        _nominal_demand(state, s, mentions, nominal)
+
+    # "Israel says the proposal falls short of its demands": a reaction to the other side's offer,
+    # unless a speaker's own words hold it (the speech is read with its own date).
+    for short in _FALLS_SHORT.finditer(text):
+        if not any(_in_own_words(u, s.begin + short.start()) for u in said):
+            _falls_short(state, s, mentions, short, _sentence_date(state, s.text, dates))
+
+    # "Moscow had accepted Washington's proposal", "X rejected the plan": a reported response. Told
+    # by a speaker ("Hamas says it has approved …"), it is read with the speaker's words, and date.
+    verdict = _VERDICT.search(text) or _NOMINAL_VERDICT.search(text)
+    if verdict and not any(_in_own_words(u, s.begin + verdict.start()) for u in said):
+        _verdict(state, s, mentions, verdict, date)
 
     # Written responses handed over.
     kind = acts.response_kind(text)
@@ -522,26 +759,234 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
                 ))
 
 
+_MADE_DEMANDS = re.compile(r"\b(?:made|presented|put forward|issued|tabled|set out|laid out)\s+(?:[\w-]+\s+){0,2}?demands\b")
+_FALLS_SHORT = re.compile(
+    r"\b(?:(?:falls?|fell|falling)\s+short\s+of|(?:did|does|do)\s+not\s+meet|(?:is|are|was|were)\s+far\s+from)\s+"
+    r"(?P<owner>its|their|(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s)\s+(?:[\w-]+\s+){0,2}?(?:demands|requirements|conditions|expectations)\b")
+
+
+def _in_own_words(u: Utterance, at: int) -> bool:
+    content = u.sentence.text[u.begin - u.sentence.begin:u.end - u.sentence.begin]
+    return u.begin <= at < u.begin + len(_own_words(content))
+
+
+def _subject_before(state: _State, s: Sentence, mentions: list[ActorMention], at: int) -> ActorMention | None:
+    """The last name before ``at`` that is not governed by a preposition: the clause's subject.
+    A demonym counts with a group noun after it ("the Iranian delegation")."""
+    for m in reversed([m for m in mentions if m.end <= at and m.ref is not None and not m.in_title and m.how != "place"]):
+        if _after_preposition(state.info.text, m.begin):
+            continue
+        if m.how == "demonym" and not acts.has_cue(state.info.text[m.end:at].strip().split(" ")[0], "demand", "group_nouns"):
+            continue
+        return m
+    return None
+
+
+_NOMINAL_DEMAND = re.compile(r"[’']s\s+(?:(?:key|main|core|new|latest|security|repeated|long-standing|longstanding)\s+){0,2}(?:demands?|insistence|requests?)\s+(?:that|for|to|on)\b")
+
+
+def _nominal_demand(state: _State, s: Sentence, mentions: list[ActorMention], nominal: re.Match) -> None:
+    """A demand named by its owner's possessive. Undated: the noun tells that it was made, not when."""
+    owner = next((m for m in mentions if m.end == s.begin + nominal.start() and m.ref is not None and m.how != "place"), None)
+    by = _side(state, owner.ref) if owner else None
+    if by is None:
+        return
+    clause = re.split(r"[;:]|,\s+(?:but|while|and)\b", s.text[nominal.end():], maxsplit=1)[0]
+    clause_begin = s.begin + nominal.end()
+    hits = state.topics.find(clause)
+    specific = [h for h in hits if h.topic not in state.topics.generic]
+    topic = (specific or hits)[0].topic if hits else "other"
+    inside = [m for m in mentions if clause_begin <= m.begin < clause_begin + len(clause)]
+    addressees = tuple(a for a in _sides(state, inside) if a.iri != by.iri)
+    if any(d.kind == "demand" and d.evidence.sentence_index == s.index and d.on_behalf_of == by and d.topics == (topic,) for d in state.facts.statements):
+        return  # read already, from the same words
+    ev = _evidence(s, owner.begin, clause_begin + len(clause), state.info.text, 0.65)
+    _add_demand(state, by, None, addressees, topic, None, ev, ev.quote)
+
+
+def _made_demands(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], made: re.Match) -> None:
+    """"X made (numerous) demands": X's demand, about what the sentence names or the article
+    negotiates. Dated only by a date the clause gives ("made demands on Monday")."""
+    subject = _subject_before(state, s, mentions, s.begin + made.start())
+    gap = state.info.text[subject.end:s.begin + made.start()] if subject else ""
+    if subject is None or not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", gap):
+        return  # the subject is right before the verb ("the Iranian delegation made")
+    by = _side(state, subject.ref)
+    hits = [h for h in state.topics.find(s.text) if h.topic not in state.topics.generic]
+    topic = hits[0].topic if hits else _negotiation_topic(state, s.text)
+    if by is None or topic is None:
+        return
+    when = next((d.date for d in dates if d.date is not None and 0 <= d.begin - s.begin - made.end() < 30), None)
+    ev = _evidence(s, subject.begin, s.begin + made.end(), state.info.text, 0.6)
+    _add_demand(state, by, None, (), topic, when, ev, ev.quote)
+
+
+def _falls_short(state: _State, s: Sentence, mentions: list[ActorMention], short: re.Match, date: PartialDate | None) -> None:
+    """"The proposal falls short of its demands", "did not meet Israel's demands": the owner of the
+    demands reacts to the offer (a response of kind statement, dated as the news it is) and has
+    demands of its own, made before — undated — and about what the sentence names."""
+    owner_at = s.begin + short.start("owner")
+    if short.group("owner").lower() in ("its", "their"):
+        owner = _subject_before(state, s, mentions, s.begin + short.start())
+    else:
+        owner = next((m for m in mentions if m.begin >= owner_at and m.end <= s.begin + short.end("owner") and m.ref is not None), None)
+    by = _side(state, owner.ref) if owner else None
+    if by is None:
+        return
+    ev = _evidence(s, s.begin, s.end, state.info.text, 0.6)
+    hits = [h for h in state.topics.find(s.text) if h.topic not in state.topics.generic]
+    topics = tuple(dict.fromkeys(h.topic for h in hits)) or ("other",)
+    _add_response(state, Statement(kind="statement", evidence=ev, on_behalf_of=by, topics=topics, stance="opposes",
+                                   date=date, content=s.text, responds_to=state.proposal.event if state.proposal else None))
+    topic = hits[0].topic if hits else _negotiation_topic(state, s.text)
+    if topic is not None:
+        _add_demand(state, by, None, (), topic, None, ev, s.text)
+
+
+def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None) -> None:
+    """"Moscow re-entered the deal after intervention by Turkish and UN diplomats", "Hamas's approval
+    of the proposal": a response by the verdict's subject, one to each side named in its clause."""
+    text = s.text
+    by = _verdict_side(state, s, mentions, verdict)
+    if by is None:
+        return
+    clause = _own_words(text[verdict.end(1):])
+    clause_end = s.begin + verdict.end(1) + re.search(r"[,;:”\"]|$", clause).start()
+    objects = [m for m in mentions if s.begin + verdict.end(1) <= m.begin < clause_end and m.ref is not None and not m.in_title and m.how != "place"]
+    answered = [a for a in _sides(state, objects) if a.iri != by.iri]
+    if not answered and state.proposal and state.proposal.author.iri != by.iri and state.proposal.sentence < s.index:
+        answered = [state.proposal.author]
+    kind = "acceptance" if verdict.group(1).lower() in _ACCEPT_VERBS else "rejection"
+    topics = tuple(dict.fromkeys(h.topic for h in state.topics.find(text) if h.topic not in state.topics.generic)) or ("other",)
+    ev = _evidence(s, s.begin, s.end, state.info.text, 0.7)
+    for to in _one_each(answered):
+        _add_response(state, Statement(
+            kind=kind, evidence=ev, on_behalf_of=by, addressees=(to,) if to else (), topics=topics,
+            date=date, content=text, responds_to=state.proposal.event if state.proposal else None,
+        ))
+    _answered_proposal(state, s, objects)
+
+
+def _verdict_side(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match) -> ActorRef | None:
+    """Who answered: the possessor of a nominal verdict ("Hamas's approval of"), else the clause's
+    subject before the verb."""
+    pivot = s.begin + verdict.start()
+    if verdict.re is _NOMINAL_VERDICT:
+        owner = next((m for m in mentions if m.end == pivot and m.ref is not None), None)
+        return _side(state, owner.ref) if owner else None
+    subjects = [m for m in mentions if m.end <= pivot and m.ref is not None and not m.in_title and m.how != "place"
+                and not _after_preposition(state.info.text, m.begin)]
+    return _side(state, subjects[-1].ref) if subjects else None
+
+
+def _answered_proposal(state: _State, s: Sentence, objects: list[ActorMention]) -> None:
+    """"Moscow accepted Washington's proposal on extending New START": a proposal the other side
+    answers is its author's demand. When it was made the sentence does not say."""
+    for m in objects:
+        after = state.info.text[m.end:s.end]
+        noun = _possessed_proposal(after)
+        if noun is None:
+            continue
+        by = _side(state, m.ref)
+        rest = after[noun.end():]
+        rest = rest[:re.search(r"[,;:”\"]|$", rest).start()]
+        hits = state.topics.find(rest)
+        if by is None or not hits:
+            return
+        ev = _evidence(s, m.begin, m.end + noun.end() + len(rest), state.info.text, 0.6)
+        _add_demand(state, by, None, (), hits[0].topic, None, ev, ev.quote)
+        return
+
+
+def _possessed_proposal(after: str) -> re.Match | None:
+    """"’s proposal", "’s new offer": the possessive and the proposal noun it governs, if it does."""
+    for words in range(3):
+        m = re.match(r"[’']s\s+(?:[\w-]+\s+){%d}([\w-]+)" % words, after)
+        if m and acts.has_cue(m.group(1), "demand", "proposal_nouns"):
+            return m
+    return None
+
+
 def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: re.Match, date: PartialDate | None) -> None:
     text = s.text
-    clause_start = max(text.rfind(c, 0, request.start()) for c in (";", ":", "“", '"', ",")) + 1
+    # A quote mark right before the verb opens a quoted fragment ('North Korea "wanted the sanctions
+    # lifted"'), not a new clause: the subject is still before it.
+    verb_at = len(text[:request.start()].rstrip(' “"'))
+    clause_start = _clause_start(s, mentions, verb_at)
     between = [m for m in mentions if s.begin + clause_start <= m.begin and m.end <= s.begin + request.start()
                and m.ref is not None and not m.in_title and m.how not in ("place", "demonym")]
-    if not between or not re.fullmatch(r"[\s\w’'.-]*", text[between[-1].end - s.begin:request.start()]):
+    if not between or not re.fullmatch(r"[\s\w’'.“\"-]*", text[between[-1].end - s.begin:request.start()]):
         return  # the requester must be the clause's subject, right before the verb
-    by = _side(state, between[-1].ref)
+    requesters = _coordinated_sides(state, s, between)
     after = [m for m in mentions if m.begin >= s.begin + request.end() and m.ref is not None and not m.in_title
              and m.how not in ("place", "demonym") and not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE | {"from"})]
     to = _side(state, after[0].ref) if after else None
-    rest = text[request.end():]
-    wanted = [h for h in state.topics.find(rest[:200]) if h.topic not in state.topics.generic]
-    if by is None or (to is not None and to.iri == by.iri) or (not wanted and to is None):
+    rest = text[request.end():][:200]
+    wanted = _demanded_topics(rest, [h for h in state.topics.find(rest) if h.topic not in state.topics.generic])
+    topic = wanted[0].topic if wanted else _negotiation_topic(state, rest)
+    if not requesters or any(to is not None and to.iri == by.iri for by in requesters) or (topic is None and to is None):
         return
     if request.group(1) in ("asked", "asks", "urged", "urges", "called on", "calls on", "pressed") and to is None:
         return
-    topic = wanted[0].topic if wanted else "other"
     ev = _evidence(s, s.begin + clause_start, s.end, state.info.text, 0.7)
-    _add_demand(state, by, None, (to,) if to else (), topic, date or _sentence_date(state, text, []), ev, text[clause_start:])
+    for by in requesters:
+        _add_demand(state, by, None, (to,) if to else (), topic or "other", date or _sentence_date(state, text, []), ev, text[clause_start:])
+
+
+def _clause_start(s: Sentence, mentions: list[ActorMention], at: int) -> int:
+    """Where the clause that runs up to ``at`` begins: after the last punctuation break that is not
+    part of a list of names ("Britain, France and Germany had urged …")."""
+    listed = [(m.begin - s.begin, m.end - s.begin) for m in mentions]
+    breaks = [i for i, ch in enumerate(s.text[:at]) if ch in ';:“",' and not any(b <= i < e for b, e in listed)]
+    for i in reversed(breaks):
+        if s.text[i] == "," and _joins_names(s, mentions, i):
+            continue
+        return i + 1
+    return 0
+
+
+def _joins_names(s: Sentence, mentions: list[ActorMention], comma: int) -> bool:
+    """A comma between two names of a list: "Russia, China and Iran"."""
+    left = any(m.end - s.begin <= comma and not s.text[m.end - s.begin:comma].strip() for m in mentions)
+    right = any(m.begin - s.begin > comma and re.fullmatch(r"\s*(?:and\s+)?", s.text[comma + 1:m.begin - s.begin]) for m in mentions)
+    return left and right
+
+
+def _coordinated_sides(state: _State, s: Sentence, before_verb: list[ActorMention]) -> list[ActorRef]:
+    """The sides a clause's subject names: "Russia and China urged …", "Britain, France and Germany
+    had urged …" (one demand each, even where the gazetteer knows the three as one group)."""
+    chain = [before_verb[-1]]
+    for m in reversed(before_verb[:-1]):
+        gap = state.info.text[m.end:chain[0].begin]
+        if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+as well as)\s+", gap):
+            break
+        chain.insert(0, m)
+    sides: list[ActorRef] = []
+    for m in chain:
+        for side in _listed_sides(state, m) or [_side(state, m.ref)]:
+            if side is not None and side not in sides:
+                sides.append(side)
+    return sides
+
+
+def _listed_sides(state: _State, m: ActorMention) -> list[ActorRef]:
+    """The members a name lists in full ("Britain, France and Germany"); none for a single name."""
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.surface)
+    if len(parts) < 2:
+        return []
+    iris = [state.gaz.names.get(p) or state.gaz.names.get(p.removeprefix("the ")) for p in parts]
+    if any(i is None or state.gaz.entry(i).kind not in ("state", "organization") for i in iris):
+        return []
+    return [r for r in (_actor_ref(state, i) for i in iris) if r is not None]
+
+
+def _negotiation_topic(state: _State, text: str) -> str | None:
+    """What "the deal", "the accord" refer to: the negotiation the article is about, its first
+    specific topic in reading order (headline first). None when the text names no such object."""
+    if not acts.has_cue(text, "demand", "negotiation_anaphors"):
+        return None
+    hits = [h for h in state.topics.find(state.info.text) if h.topic not in state.topics.generic]
+    return hits[0].topic if hits else None
 
 
 def _negotiating_parties(state: _State) -> list[ActorRef]:
@@ -632,8 +1077,8 @@ def _same_event(events: list[Event], new: Event) -> Event | None:
     if new.date is None:
         return None
     for e in events:
-        if e.kind != new.kind or e.date != new.date:
-            continue
+        if e.kind != new.kind or e.date is None or e.date.iso != new.date.iso:
+            continue  # the same day, however each report words it
         if e.place == new.place:
             return e
         if (e.place is None or new.place is None) and not (tells_call(e.evidence.quote) or tells_call(new.evidence.quote)):

@@ -35,12 +35,28 @@ class TopicMatcher:
     generic: frozenset[str]
     pattern: re.Pattern
     by_cue: dict[str, str]
+    gapped: tuple[tuple[re.Pattern, str], ...] = ()
 
     def find(self, text: str) -> list[TopicHit]:
         folded = fold(text)
-        hits = [TopicHit(self.by_cue[m.group(0)], m.start(), m.end()) for m in self.pattern.finditer(folded)]
+        hits = [TopicHit(self._topic_of(m.group(0)), m.start(), m.end()) for m in self.pattern.finditer(folded)]
         specific = [h for h in hits if h.topic not in self.generic]
         return specific or hits
+
+    def _topic_of(self, matched: str) -> str:
+        if matched in self.by_cue:
+            return self.by_cue[matched]
+        return next(topic for pattern, topic in self.gapped if pattern.fullmatch(matched))
+
+
+# A cue may leave room for a few words where "…" stands: "relief from … sanctions" also reads
+# "relief from five UN sanctions", which no list of fixed phrases can cover.
+_GAP = "…"
+_GAP_WORDS = r"(?:\s+[\w'%-]+){0,4}\s+"
+
+
+def _cue_regex(cue: str) -> str:
+    return _GAP_WORDS.join(re.escape(part.strip()) for part in cue.split(_GAP))
 
 
 def load_topics(path: Path | None = None) -> TopicMatcher:
@@ -58,10 +74,11 @@ def load_topics(path: Path | None = None) -> TopicMatcher:
     for topic, phrases in cues.items():
         for phrase in phrases:
             by_cue.setdefault(phrase, topic)
-    alternatives = "|".join(re.escape(c) for c in sorted(by_cue, key=len, reverse=True))
+    alternatives = "|".join(_cue_regex(c) for c in sorted(by_cue, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if by_cue else re.compile(r"(?!x)x")
     generic = frozenset(lexicon("acts").get("topics", {}).get("generic", []))
-    return TopicMatcher(cues, generic, pattern, by_cue)
+    gapped = tuple((re.compile(_cue_regex(c)), topic) for c, topic in by_cue.items() if _GAP in c)
+    return TopicMatcher(cues, generic, pattern, by_cue, gapped)
 
 
 @cache

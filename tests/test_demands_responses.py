@@ -1,0 +1,171 @@
+"""Demands and responses read from text: who demands what, who answers whom, how and when.
+
+Each test is a sentence or two written for the test (not gold text), with the expected acts
+worked out by hand from the annotation conventions in tests/gold/README.md.
+"""
+
+from __future__ import annotations
+
+from stancegraph.loaders import acts
+from stancegraph.loaders.pipeline import extract_raw
+from stancegraph.loaders.reader import read_article
+from stancegraph.loaders.topics import default_topics
+
+DATELINE = "LIMA, May 4, 2023 (AFP) - "
+
+
+def facts_of(tmp_path, body: str, headline: str = "Envoys meet"):
+    path = tmp_path / "article.txt"
+    path.write_text(f"{headline}\n{DATELINE}{body}\n", encoding="utf-8")
+    return extract_raw(read_article(path))
+
+
+def demands(facts) -> set[tuple]:
+    return {(d.on_behalf_of.label, d.topics[0], d.date.iso if d.date else None)
+            for d in facts.statements if d.kind == "demand"}
+
+
+def responses(facts) -> set[tuple]:
+    """One row per response act (its first mention): a key read twice is one act."""
+    first = {}
+    for r in facts.statements:
+        if r.kind in ("rejection", "acceptance", "counter-proposal", "statement", "written-response"):
+            first.setdefault(r.key, r)
+    return {(r.on_behalf_of.label, r.kind, r.addressees[0].label if r.addressees else None, r.date.iso if r.date else None)
+            for r in first.values()}
+
+
+# -- topics --------------------------------------------------------------------------------------------
+def test_a_gap_in_a_topic_cue_reads_the_words_between():
+    hits = default_topics().find("Lima sought relief from three UN sanctions on its banks.")
+    assert [h.topic for h in hits] == ["sanctions-relief"]
+
+
+def test_what_is_offered_for_a_demand_is_not_demanded():
+    text = "Peru sought the lifting of sanctions in exchange for a halt to uranium enrichment."
+    aside = acts.not_demanded_spans(text)
+    assert [text[b:e] for b, e in aside] == ["in exchange for a halt to uranium enrichment"]
+
+
+def test_in_exchange_for_opening_the_clause_names_what_is_wanted():
+    assert acts.not_demanded_spans("In exchange for sanctions relief, Peru offered to stop enrichment.") == []
+
+
+def test_the_only_path_names_the_demand_after_it_not_the_goal(tmp_path):
+    facts = facts_of(tmp_path, 'Chilean Foreign Minister Ana Torres said Peru "must understand that the only path out '
+                               'of sanctions is through nuclear compliance."')
+    assert demands(facts) == {("Chile", "iran-nuclear-programme", "2023-05-04")}
+
+
+# -- demands -------------------------------------------------------------------------------------------
+def test_each_state_of_a_coordinated_subject_makes_the_request(tmp_path):
+    facts = facts_of(tmp_path, "Diplomats from Chile, Peru and Bolivia urged Ecuador to agree to a ceasefire.")
+    assert demands(facts) == {(state, "ceasefire", "2023-05-04") for state in ("Chile", "Peru", "Bolivia")}
+    assert all(d.addressees and d.addressees[0].label == "Ecuador" for d in facts.statements if d.kind == "demand")
+
+
+def test_a_red_line_is_a_demand(tmp_path):
+    facts = facts_of(tmp_path, '"The lifting of sanctions is our red line," Chilean Foreign Minister Ana Torres said.')
+    assert demands(facts) == {("Chile", "sanctions-relief", "2023-05-04")}
+
+
+def test_the_deal_in_a_demand_refers_to_the_negotiation_of_the_article(tmp_path):
+    facts = facts_of(tmp_path, 'Chilean Foreign Minister Ana Torres said Peru "should return to the deal and fulfil its obligations."',
+                     headline="Ceasefire talks resume")
+    assert demands(facts) == {("Chile", "ceasefire", "2023-05-04")}
+
+
+def test_a_request_needs_what_is_wanted_or_whom_it_is_asked_of(tmp_path):
+    facts = facts_of(tmp_path, "Chile wants to do better next year.")
+    assert demands(facts) == set()
+
+
+def test_a_quote_mark_before_the_verb_keeps_the_subject_as_the_one_asking(tmp_path):
+    facts = facts_of(tmp_path, 'Peru "wanted the sanctions lifted in their entirety", Chilean officials said.')
+    assert ("Peru", "sanctions-relief", "2023-05-04") in demands(facts)
+
+
+# -- responses -----------------------------------------------------------------------------------------
+def test_a_reported_acceptance_goes_to_each_side_named_in_its_clause(tmp_path):
+    facts = facts_of(tmp_path, "Peru rejoined the ceasefire after intervention by Chilean and Bolivian diplomats.")
+    # told as background, not as anyone's words of the day: the sentence does not date it
+    assert responses(facts) == {("Peru", "acceptance", "Chile", None), ("Peru", "acceptance", "Bolivia", None)}
+
+
+def test_accepting_a_proposal_makes_the_proposal_its_authors_demand(tmp_path):
+    facts = facts_of(tmp_path, "Officials recalled that Lima had accepted Santiago's proposal on a ceasefire along the border.")
+    assert ("Peru", "acceptance", "Chile", None) in responses(facts)
+    assert demands(facts) == {("Chile", "ceasefire", None)}  # when the proposal was made the text does not say
+
+
+def test_a_possessive_approval_is_a_response_by_the_possessor(tmp_path):
+    facts = facts_of(tmp_path, "The envoy informed Chile of Peru's approval of the ceasefire plan.")
+    assert ("Peru", "acceptance", None, "2023-05-04") in responses(facts)
+
+
+def test_an_answer_told_twice_without_a_new_addressee_is_one_response(tmp_path):
+    facts = facts_of(tmp_path, "Peru says it has approved a ceasefire proposal put forward by Chile. "
+                               "The envoy confirmed Peru's approval of the proposal.")
+    assert responses(facts) == {("Peru", "acceptance", "Chile", "2023-05-04")}
+    keys = {r.key for r in facts.statements if r.kind == "acceptance"}
+    assert len(keys) == 1  # two mentions, one act
+
+
+def test_an_answer_is_not_also_a_demand_of_the_one_answering(tmp_path):
+    facts = facts_of(tmp_path, "Peru says it has approved a proposal for a ceasefire put forward by Chile.")
+    assert demands(facts) == set()
+
+
+def test_the_speakers_words_end_where_another_side_is_quoted(tmp_path):
+    facts = facts_of(tmp_path, "Peru says it has approved a proposal for a ceasefire put forward by Chile, "
+                               "although Bolivia says the proposal is unacceptable.")
+    assert ("Peru", "acceptance", "Chile", "2023-05-04") in responses(facts)
+    assert not any(r[0] == "Peru" and r[1] == "rejection" for r in responses(facts))
+    assert not any(r[2] == "Bolivia" for r in responses(facts))
+
+
+def test_the_subject_of_the_words_answers_with_the_speaker_and_is_not_answered(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said Peru is not ready for compromises with Bolivia.")
+    answered = {r[2] for r in responses(facts) if r[1] == "rejection"}
+    assert answered == {"Bolivia"}
+
+
+def test_what_a_speaker_urges_is_a_request_not_an_answer(tmp_path):
+    facts = facts_of(tmp_path, "Chile urged Peru to come back with proposals that are not unacceptable to the ceasefire talks.")
+    assert not any(r[0] == "Chile" and r[1] == "rejection" for r in responses(facts))
+    assert ("Chile", "ceasefire", "2023-05-04") in demands(facts)
+
+
+def test_made_demands_is_a_demand_of_the_side_whose_team_made_them(tmp_path):
+    facts = facts_of(tmp_path, "The Peruvian delegation made numerous demands last week on the ceasefire that Chile criticized.")
+    # "last week" of Thursday 4 May 2023 is 24–30 April: the month, not a day
+    assert demands(facts) == {("Peru", "ceasefire", "2023-04")}
+
+
+def test_falling_short_of_its_demands_is_a_reaction_and_tells_of_earlier_demands(tmp_path):
+    facts = facts_of(tmp_path, "Chile says the proposal for a ceasefire falls short of its demands.")
+    assert responses(facts) == {("Chile", "statement", None, "2023-05-04")}
+    assert demands(facts) == {("Chile", "ceasefire", None)}  # made before, the text does not say when
+
+
+def test_a_reaction_by_a_named_owner_of_the_demands(tmp_path):
+    facts = facts_of(tmp_path, "Officials said the proposed ceasefire did not meet Chile's demands.")
+    assert ("Chile", "statement", None, "2023-05-04") in responses(facts)
+
+
+def test_prepared_to_discuss_only_part_of_it_is_a_rejection(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said Chile is prepared to discuss only a temporary truce with Peru.")
+    assert ("Chile", "rejection", "Peru", "2023-05-04") in responses(facts)
+
+
+def test_an_answer_still_open_or_given_by_someone_else_is_not_the_speakers():
+    assert acts.response_kind("Whether that will be endorsed by the capitals, we will see.") is None
+    assert acts.response_kind("the plan was rejected by the parliament") is None
+    assert acts.response_kind("we have rejected the plan") == "rejection"
+
+
+def test_a_demand_named_by_its_owners_possessive_is_that_sides_undated_demand(tmp_path):
+    facts = facts_of(tmp_path, "Talks stalled over Peru's demand that Chile withdraw its troops from the border zone.")
+    found = [d for d in facts.statements if d.kind == "demand"]
+    assert [(d.on_behalf_of.label, d.topics[0], d.date, [a.label for a in d.addressees]) for d in found] == [
+        ("Peru", "troop-withdrawal", None, ["Chile"])]
