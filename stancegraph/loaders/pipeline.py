@@ -22,7 +22,7 @@ from .actors import ActorFinder, ActorMention, _ref
 from .attribution import Attributor, Utterance
 from .dateline import parse_dateline
 from .dates import DateMention, find_dates, first_day, to_date, weekday_year
-from .events import clauses, dates_of_events, find_events, goes_on, tells_background
+from .events import Clause, FoundEvent, clauses, dates_of_events, find_events, shares_day_with_last, tells_call
 from .gazetteer import Gazetteer, default_gazetteer
 from .lexicon import lexicon_fingerprint
 from .medium import Medium, medium
@@ -1036,7 +1036,7 @@ def _add_statement(state: _State, st: Statement) -> None:
 # -- events --------------------------------------------------------------------------------------------
 def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
     own_dates = dates_of_events(s.text, s.begin, dates)
-    follows = _event_just_before(state, s) if not own_dates and not tells_background(s.text) else None
+    follows = _event_just_before(state, s) if not own_dates else None
     source = "own"
     if follows is None and not own_dates:
         # Only the report is dated ("…, officials said on Thursday"): news of the day, so that day.
@@ -1053,39 +1053,43 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
             found_events = [(f, d) for f, d in found_events if f.kind != "meeting"]
             found_events += [(f, follows.date) for f in find_events(inherited, inside, sides) if f.kind == "meeting"]
         for found, clause_date in found_events:
-            date = clause_date if found.dated else None
             place = found.place
             if place is None and follows is not None and found.kind == "meeting" and not found.by_phone:
                 place = follows.place  # "They also had a joint meeting with …": where they met
-            name = found.name
-            if date is not None and date.precision == "day":
-                # One node per (kind, day, place) across articles: one name for it, not each outlet's.
-                name = f"{found.kind.replace('-', ' ').capitalize()} on {date.iso}" + (f" in {place.label}" if place else "")
-            ev = _evidence(s, clause.begin, clause.end, state.info.text, 0.7)
-            event = Event(kind=found.kind, name=name, evidence=ev, date=date, place=place, participants=found.participants)
-            known = _same_event(state.facts.events, event)
-            if known is None:
-                state.facts.events.append(event)
-            elif known.place is None and event.place is not None:
-                state.facts.events[state.facts.events.index(known)] = event  # the report that says where
-            state.last_event = (s.paragraph, s.index, state.facts.events[-1] if known is None else known)
+            _add_event(state, s, clause, found, clause_date if found.dated else None, place)
+
+
+def _add_event(state: _State, s: Sentence, clause: Clause, found: FoundEvent, date: PartialDate | None, place: Place | None) -> None:
+    name = found.name
+    if date is not None and date.precision == "day":
+        # One node per (kind, day, place) across articles: one name for it, not each outlet's.
+        name = f"{found.kind.replace('-', ' ').capitalize()} on {date.iso}" + (f" in {place.label}" if place else "")
+    ev = _evidence(s, clause.begin, clause.end, state.info.text, 0.7)
+    event = Event(kind=found.kind, name=name, evidence=ev, date=date, place=place, participants=found.participants)
+    known = _same_event(state.facts.events, event)
+    if known is None:
+        state.facts.events.append(event)
+    elif known.place is None and event.place is not None:
+        state.facts.events[state.facts.events.index(known)] = event  # the report that says where
+    else:
+        event = known
+    state.last_event = (s.paragraph, s.index, event)
 
 
 def _event_just_before(state: _State, s: Sentence) -> Event | None:
-    """The day-dated event the sentence just before reported, if any: in the same paragraph, or in
-    the one before when this sentence says it goes on ("They also had a joint meeting …")."""
+    """The day-dated event the sentence just before reported, if this sentence shares its day."""
     if state.last_event is None:
         return None
     paragraph, index, event = state.last_event
     if index != s.index - 1 or event.date is None or event.date.precision != "day":
         return None
-    return event if paragraph == s.paragraph or goes_on(s.text) else None
+    return event if shares_day_with_last(s.text, paragraph == s.paragraph) else None
 
 
 def _same_event(events: list[Event], new: Event) -> Event | None:
     """An event already read that ``new`` reports again: same kind and day, and the same place, or
     one of them placeless and no side named that the other lacks ("the talks in Istanbul" … "after
-    today's talks")."""
+    today's talks"). A phone call is placeless by nature: it is not the meeting held that day."""
     if new.date is None:
         return None
     for e in events:
@@ -1093,7 +1097,7 @@ def _same_event(events: list[Event], new: Event) -> Event | None:
             continue  # the same day, however each report words it
         if e.place == new.place:
             return e
-        if e.place is None or new.place is None:
+        if (e.place is None or new.place is None) and not (tells_call(e.evidence.quote) or tells_call(new.evidence.quote)):
             old_sides, new_sides = {p.iri for p in e.participants}, {p.iri for p in new.participants}
             if old_sides <= new_sides or new_sides <= old_sides:
                 return e
