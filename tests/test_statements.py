@@ -312,3 +312,8 @@ def test_the_rest_of_an_interview_keeps_its_outlet_and_the_outlet_is_no_actor(tm
     media = [(s.outlet, s.occasion) for s in facts.statements if s.kind == "stance"]
     assert media == [("Al Jazeera Arabic", "interview"), ("Al Jazeera Arabic", "interview")]
     assert "Al Jazeera Arabic" not in {a.label for a in facts.actors}
+
+
+def test_a_weekday_the_lead_looks_forward_to_does_not_give_the_year(tmp_path):
+    facts = article(tmp_path, "Talks\nGENEVA, January 27. /TASS/. The delegations will meet again on Wednesday, the envoy said.\n")
+    assert facts.article.published is None

@@ -297,11 +297,16 @@ def _year_after(month: int, day: int, latest: dt.date | None) -> int | None:
 YEAR_FROM_WEEKDAY = "dateline+weekday"  # published_source: dateline day, year from the lead's weekday
 
 
+_LOOKS_AHEAD = re.compile(r"(?i)\b(?:will|shall|is to|are to|to be|set to|scheduled|due|expected|plans?\s+to|next)\b[^.;,]*$")
+
+
 def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
     """ "MOSCOW, January 27. /TASS/. … Peskov said on Wednesday": wire stories file the day they
     report, so the lead's weekday is the dateline's day, which pins its year (the one nearest the
     latest year the article names; marked as inferred)."""
-    m = re.search(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
+    # Not a day looked forward to: "talks will resume on Friday" says nothing of the filing day.
+    m = next((m for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
+              if not _LOOKS_AHEAD.search(lead[max(0, m.start() - 60):m.start()])), None)
     if m is None:
         return None
     from .dates import WEEKDAYS
