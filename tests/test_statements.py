@@ -317,3 +317,11 @@ def test_the_rest_of_an_interview_keeps_its_outlet_and_the_outlet_is_no_actor(tm
 def test_a_weekday_the_lead_looks_forward_to_does_not_give_the_year(tmp_path):
     facts = article(tmp_path, "Talks\nGENEVA, January 27. /TASS/. The delegations will meet again on Wednesday, the envoy said.\n")
     assert facts.article.published is None
+
+
+def test_a_participle_after_a_closing_frame_is_a_second_statement(tmp_path):
+    facts = article(tmp_path, (
+        "Peace deal\nPRETORIA, Nov 2, 2022 (AFP) - \"We reject this interpretation of the ceasefire,\" said the envoy "
+        "Getachew Reda, who led the delegation, saying he hoped both parties would respect their commitments.\n"
+    ))
+    assert said(facts) == [("Getachew Reda", "2022-11-02", "opposes"), ("Getachew Reda", "2022-11-02", "supports")]

@@ -132,6 +132,11 @@ class Attributor:
                 if c_end > c_begin:
                     for who in [speaker, *self.co_speakers]:
                         out.append(Utterance(s, c_begin, c_end, who, how, verb, verb_at))
+                    # "…,” said X, who led the delegation, saying he hoped …": a second thing said.
+                    more = _PARTICIPLE.search(s.text, max(c_end, verb_at) - s.begin)
+                    if more is not None and not (c_begin <= s.begin + more.start() < c_end) and len(s.text[more.end():].split()) >= 4:
+                        for who in [speaker, *self.co_speakers]:
+                            out.append(Utterance(s, s.begin + more.end(), s.end, who, "reported", more.group(1), s.begin + more.start(1)))
         # "… ,— said the ambassador." closing an unquoted paragraph: the paragraph is the quote.
         last = sentences[-1]
         if framed.get(last.index) and framed[last.index][1] == "dash" and not quotes:
@@ -216,7 +221,9 @@ class Attributor:
             leads_into_quote = bool(inside) and not inverted and len(re.findall(r"\w+", text[c_begin:inside[0][0]])) >= 2
             if inside and not (says_that or leads_into_quote or (quoted_words < 6 and not inverted and s.end - c_begin > 10 and c_begin < inside[0][0])):
                 qb = max(inside[0][0], s.begin)
-                qe = min(inside[-1][1], s.end)
+                before_verb = [q for q in inside if q[1] <= at]
+                # "“…,” said X, saying he hoped “…”": the quotes before the verb are what the frame closes.
+                qe = min((before_verb or inside)[-1][1], s.end)
                 if qe <= at and len(re.findall(r"\w+", text[s.begin:qb])) >= 2 and not _verbs().search(text[s.begin:qb]):
                     qb = s.begin  # "This agreement shows “the will …,” said X": the clause the quote ends
                 return speaker, "quote", verb, at, qb, qe
