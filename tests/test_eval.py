@@ -77,3 +77,14 @@ def test_eval_of_a_missing_folder_is_one_clear_error(tmp_path):
                           cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 1
     assert proc.stderr.count("\n") == 1 and "not a folder of gold annotations" in proc.stderr
+
+
+@pytest.mark.parametrize("gold_dir, articles", [("seeds", "corpus"), ("unseen", None), ("heldout", None), ("blind", None)])
+def test_every_gold_file_is_well_formed_and_quotes_its_article(gold_dir, articles):
+    sys.path.insert(0, str(ROOT / "tests/gold"))
+    try:
+        import check_gold
+    finally:
+        sys.path.pop(0)
+    problems = check_gold.check(str(ROOT / "tests/gold" / gold_dir), str(ROOT / articles) if articles else None)
+    assert [p for p in problems if not p.startswith("WARN")] == []
