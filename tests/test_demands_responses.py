@@ -161,3 +161,19 @@ def test_an_answer_still_open_or_given_by_someone_else_is_not_the_speakers():
     assert acts.response_kind("Whether that will be endorsed by the capitals, we will see.") is None
     assert acts.response_kind("the plan was rejected by the parliament") is None
     assert acts.response_kind("we have rejected the plan") == "rejection"
+
+
+def test_a_first_person_verdict_in_a_quote_is_the_speakers(tmp_path):
+    facts = facts_of(tmp_path, '"We have accepted Peru\'s ceasefire proposal," Chilean Foreign Minister Ana Torres said.')
+    assert ("Chile", "acceptance", "Peru", "2023-05-04") in responses(facts)
+
+
+def test_a_side_a_response_is_about_is_not_answered(tmp_path):
+    facts = facts_of(tmp_path, "Peru rejected Chile's proposal on Bolivia.")
+    assert {r[2] for r in responses(facts)} == {"Chile"}
+
+
+def test_each_side_of_a_coordinated_subject_answers_and_none_answers_another(tmp_path):
+    facts = facts_of(tmp_path, "Chile and Bolivia rejected Peru's demand for a ceasefire.")
+    assert responses(facts) == {("Chile", "rejection", "Peru", "2023-05-04"), ("Bolivia", "rejection", "Peru", "2023-05-04")}
+    assert demands(facts) == {("Peru", "ceasefire", None)}

@@ -366,7 +366,8 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         wanted = [TopicHit(about, 0, len(own))]  # "should return to the deal": the article's negotiation
     # "X accepted the proposal for a ceasefire" answers a demand; it does not make one. The answer is
     # read as a reported act (its subject answers, whoever tells of it); what is said stays a statement.
-    answers = _VERDICT.search(own) is not None or _NOMINAL_VERDICT.search(own) is not None
+    verdict = _speech_verdict(u, own)
+    answers = verdict is not None
     own_at = u.begin - u.sentence.begin
     short = _FALLS_SHORT.search(u.sentence.text, own_at, own_at + len(own))
     if short is not None:
@@ -375,18 +376,15 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     demand = bool(wanted) and not answers and acts.is_demand(f"{u.verb} {own}") and side is not None
     # What a speaker urges or asks for is a request, however it rates the other side.
     kind = None if demand or answers or _REQUEST.fullmatch(u.verb) else acts.response_kind(own)
-    if answers and u.sentence.index not in state.answered_sentences:
+    if verdict is not None and u.sentence.index not in state.answered_sentences:
         state.answered_sentences.add(u.sentence.index)  # one sentence, one answer, however many speakers tell it
-        own_end = u.sentence.begin + (u.begin - u.sentence.begin) + len(own)
-        sentence_text = u.sentence.text[: own_end - u.sentence.begin]
-        verdict = _VERDICT.search(sentence_text, u.begin - u.sentence.begin) or _NOMINAL_VERDICT.search(sentence_text, u.begin - u.sentence.begin)
-        if verdict is not None:
-            _verdict(state, u.sentence, mentions, verdict, date)
+        _verdict(state, u.sentence, mentions, verdict, date, u, side)
     if kind == "statement" and not _ANSWERED.search(own):
         kind = None  # "insufficient" alone rates something; a reaction rates the other side's offer
     if kind in ("rejection", "acceptance", "counter-proposal", "statement") and side is not None:
         # The side the words are about answers with the speaker ("the Western-led bloc is ready …").
-        answered = [m for m in own_mentions if not _opens_clause(content, m.begin - u.begin)]
+        answered = [m for m in own_mentions if not _opens_clause(content, m.begin - u.begin)
+                    and not _after_word(text, m.begin, _NOT_ADDRESSEE)]  # "… on Ukraine": a topic, not an addressee
         own_others = [a for a in _sides(state, answered) if a.iri != side.iri]
         to = own_others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != side.iri else [])
         for addressee in _one_each(to):
@@ -437,6 +435,17 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
 _OTHERS_WORDS = re.compile(
     r"[,;]?\s+(?:although|though|while|whereas|but)\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:says|said|say|insists|insisted|argues|argued|claims|claimed)\b)")
 _ANSWERED = re.compile(r"(?i)\b(?:proposals?|proposed|offers?|plans?|deal|draft|initiative|terms|move|step|response|demands?|requirements)\b")
+
+
+def _speech_verdict(u: Utterance, own: str) -> re.Match | None:
+    """An acceptance or rejection in the speaker's words, or told by the speech verb itself ("Peru
+    rejected Chile's proposal", where "rejected" frames the words). Offsets are in the sentence."""
+    text = u.sentence.text
+    start, end = u.begin - u.sentence.begin, u.begin - u.sentence.begin + len(own)
+    verb_at = u.verb_begin - u.sentence.begin
+    if 0 <= verb_at < start:
+        start = verb_at
+    return _VERDICT.search(text[:end], start) or _NOMINAL_VERDICT.search(text[:end], start)
 
 
 def _opens_clause(content: str, at: int) -> bool:
@@ -600,7 +609,7 @@ def _made_demands(state: _State, s: Sentence, mentions: list[ActorMention], date
     if subject is None or not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", gap):
         return  # the subject is right before the verb ("the Iranian delegation made")
     by = _side(state, subject.ref)
-    hits = [h for h in state.topics.find(s.text) if h.topic not in state.topics.generic]
+    hits = state.topics.find(s.text)  # specific topics first, a generic one ("security demands") else
     topic = hits[0].topic if hits else _negotiation_topic(state, s.text)
     if by is None or topic is None:
         return
@@ -626,22 +635,33 @@ def _falls_short(state: _State, s: Sentence, mentions: list[ActorMention], short
     topics = tuple(dict.fromkeys(h.topic for h in hits)) or ("other",)
     _add_response(state, Statement(kind="statement", evidence=ev, on_behalf_of=by, topics=topics, stance="opposes",
                                    date=date, content=s.text, responds_to=state.proposal.event if state.proposal else None))
-    topic = hits[0].topic if hits else _negotiation_topic(state, s.text)
+    about = state.topics.find(s.text)  # specific topics first, a generic one ("security demands") else
+    topic = about[0].topic if about else _negotiation_topic(state, s.text)
     if topic is not None:
         _add_demand(state, by, None, (), topic, None, ev, s.text)
 
 
-def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None) -> None:
+def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None,
+             speech: Utterance | None = None, speaker_side: ActorRef | None = None) -> None:
     """"Moscow re-entered the deal after intervention by Turkish and UN diplomats", "Hamas's approval
-    of the proposal": a response by the verdict's subject, one to each side named in its clause."""
+    of the proposal": a response by the verdict's subject, one to each side named in its clause. In
+    speech the subject is in the speaker's words, or else is the speaker ("We accepted the plan")."""
     text = s.text
-    by = _verdict_side(state, s, mentions, verdict)
-    if by is None:
-        return
+    told_by_verb = speech is not None and s.begin + verdict.start() < speech.begin  # "X rejected Y's offer"
+    inside = [m for m in mentions if speech is None or told_by_verb or m.begin >= speech.begin]
+    responders = _verdict_sides(state, s, inside, verdict) or ([speaker_side] if speaker_side else [])
+    for by in responders:
+        _verdict_by(state, s, mentions, verdict, date, by, responders)
+
+
+def _verdict_by(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None,
+                by: ActorRef, responders: list[ActorRef]) -> None:
+    text = s.text
     clause = _own_words(text[verdict.end(1):])
     clause_end = s.begin + verdict.end(1) + re.search(r"[,;:”\"]|$", clause).start()
     objects = [m for m in mentions if s.begin + verdict.end(1) <= m.begin < clause_end and m.ref is not None and not m.in_title and m.how != "place"]
-    answered = [a for a in _sides(state, objects) if a.iri != by.iri]
+    # "accepted Washington's proposal on Ukraine": Ukraine is what it is about, not who is answered
+    answered = [a for a in _sides(state, [m for m in objects if not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE)]) if a not in responders]
     if not answered and state.proposal and state.proposal.author.iri != by.iri and state.proposal.sentence < s.index:
         answered = [state.proposal.author]
     kind = "acceptance" if verdict.group(1).lower() in _ACCEPT_VERBS else "rejection"
@@ -655,16 +675,17 @@ def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: 
     _answered_proposal(state, s, objects)
 
 
-def _verdict_side(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match) -> ActorRef | None:
+def _verdict_sides(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match) -> list[ActorRef]:
     """Who answered: the possessor of a nominal verdict ("Hamas's approval of"), else the clause's
-    subject before the verb."""
+    subject before the verb, each side of it ("The US and NATO rejected …")."""
     pivot = s.begin + verdict.start()
     if verdict.re is _NOMINAL_VERDICT:
         owner = next((m for m in mentions if m.end == pivot and m.ref is not None), None)
-        return _side(state, owner.ref) if owner else None
+        side = _side(state, owner.ref) if owner else None
+        return [side] if side else []
     subjects = [m for m in mentions if m.end <= pivot and m.ref is not None and not m.in_title and m.how != "place"
                 and not _after_preposition(state.info.text, m.begin)]
-    return _side(state, subjects[-1].ref) if subjects else None
+    return _coordinated_sides(state, s, subjects) if subjects else []
 
 
 def _answered_proposal(state: _State, s: Sentence, objects: list[ActorMention]) -> None:
