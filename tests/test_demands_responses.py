@@ -177,3 +177,35 @@ def test_each_side_of_a_coordinated_subject_answers_and_none_answers_another(tmp
     facts = facts_of(tmp_path, "Chile and Bolivia rejected Peru's demand for a ceasefire.")
     assert responses(facts) == {("Chile", "rejection", "Peru", "2023-05-04"), ("Bolivia", "rejection", "Peru", "2023-05-04")}
     assert demands(facts) == {("Peru", "ceasefire", None)}
+
+
+def test_the_side_whose_position_is_told_answers_not_the_one_telling(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said Peru is not ready for compromises with Bolivia.")
+    assert {r[0] for r in responses(facts) if r[1] == "rejection"} == {"Peru"}
+
+
+def test_a_judgement_of_the_other_side_is_the_speakers_answer(tmp_path):
+    facts = facts_of(tmp_path, "Peru failed to make crucial concessions on the ceasefire, Chile said in its response.")
+    assert {r[0] for r in responses(facts) if r[1] == "rejection"} == {"Chile"}
+
+
+def test_two_speakers_of_the_same_words_are_two_mentions_of_one_answer(tmp_path):
+    facts = facts_of(tmp_path, "As Chilean Foreign Minister Ana Torres and Bolivian Foreign Minister Luis Arce said, "
+                               "Peru is not ready for compromises on the ceasefire.")
+    rejections = [r for r in facts.statements if r.kind == "rejection"]
+    assert {r.on_behalf_of.label for r in rejections} == {"Peru"}
+    assert {r.speaker.label for r in rejections} == {"Ana Torres", "Luis Arce"}
+
+
+def test_the_document_goes_on_with_the_response_told_just_before(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said the written response will include its own proposals to Peru. "
+                               "It is clarified that the document will not contain promises on a ceasefire.")
+    assert ("Chile", "counter-proposal", "Peru", "2023-05-04") in responses(facts)
+    assert {r[:2] for r in responses(facts) if r[1] == "rejection"} == {("Chile", "rejection")}
+
+
+def test_a_point_added_right_after_a_proposals_list_is_one_more_demand(tmp_path):
+    facts = facts_of(tmp_path, "On May 2, 2023, Chile published draft agreements with Peru. "
+                               "The documents say that Peru must agree to a ceasefire. "
+                               "Also, both sides must pledge not to create conditions regarded as a threat.")
+    assert demands(facts) == {("Chile", "ceasefire", "2023-05-02"), ("Chile", "other", "2023-05-02")}

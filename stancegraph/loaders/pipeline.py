@@ -382,14 +382,17 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     if kind == "statement" and not _ANSWERED.search(own):
         kind = None  # "insufficient" alone rates something; a reaction rates the other side's offer
     if kind in ("rejection", "acceptance", "counter-proposal", "statement") and side is not None:
-        # The side the words are about answers with the speaker ("the Western-led bloc is ready …").
+        # The side whose position the words state answers: "Smith said the Western-led bloc is not
+        # ready for compromises" is the bloc's rejection. A judgement ("the West failed to make
+        # concessions", "unacceptable") or a reaction ("falls short") is the speaker's own.
+        responder = _answering_subject(state, u, content, own_mentions, kind) or side
         answered = [m for m in own_mentions if not _opens_clause(content, m.begin - u.begin)
                     and not _after_word(text, m.begin, _NOT_ADDRESSEE)]  # "… on Ukraine": a topic, not an addressee
-        own_others = [a for a in _sides(state, answered) if a.iri != side.iri]
-        to = own_others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != side.iri else [])
+        own_others = [a for a in _sides(state, answered) if a.iri != responder.iri]
+        to = own_others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != responder.iri else [])
         for addressee in _one_each(to):
             _add_response(state, Statement(
-                kind=kind, evidence=evidence, speaker=speaker, on_behalf_of=side, addressees=(addressee,) if addressee else (),
+                kind=kind, evidence=evidence, speaker=speaker, on_behalf_of=responder, addressees=(addressee,) if addressee else (),
                 topics=topics, stance=stance.polarity, modality=stance.modality, condition=stance.condition, date=date,
                 content=content.strip(), responds_to=state.proposal.event if state.proposal else None,
             ))
@@ -446,6 +449,21 @@ def _speech_verdict(u: Utterance, own: str) -> re.Match | None:
     if 0 <= verb_at < start:
         start = verb_at
     return _VERDICT.search(text[:end], start) or _NOMINAL_VERDICT.search(text[:end], start)
+
+
+# A name followed by a verb is its clause's subject; one followed by a noun ("the US response") is not.
+_VERB_NEXT = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|cannot|could|may|might|does|do|did|"
+    r"isn't|aren't|wasn't|doesn't|didn't|won't|refused|refuses|rejected|rejects|accepted|accepts|agreed|agrees|"
+    r"approved|approves|dismissed|dismisses|turned|walked|remains|stands)\b")
+
+
+def _answering_subject(state: _State, u: Utterance, content: str, mentions: list[ActorMention], kind: str) -> ActorRef | None:
+    """The side that opens the speaker's words as their subject, when the words state its own answer."""
+    if kind == "statement" or acts.has_cue(content, "response", "judgement"):
+        return None
+    subject = next((m for m in mentions if _opens_clause(content, m.begin - u.begin) and _VERB_NEXT.match(state.info.text, m.end)), None)
+    return _side(state, subject.ref) if subject is not None else None
 
 
 def _opens_clause(content: str, at: int) -> bool:
@@ -520,6 +538,14 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
                 _add_demand(state, ctx.author, None, ctx.addressees, topic, ctx.date, ev, text[b:e])
             ctx.sentence = s.index  # a list may run on over several sentences
             state.proposal_sentences.add(s.index)
+    elif ctx is not None and not topic_hits and _continues_the_list(state, s) and acts.is_demand(text):
+        # "Also, Russia and NATO must pledge not to create conditions …": one more point of the list
+        # right before it, on no topic of the scheme (a generic one if named).
+        generic = state.topics.find(text)
+        ev = _evidence(s, s.begin + len(_LIST_GOES_ON.match(text).group(0)), s.end, state.info.text, 0.7)
+        _add_demand(state, ctx.author, None, ctx.addressees, generic[0].topic if generic else "other", ctx.date, ev, ev.quote)
+        ctx.sentence = s.index
+        state.proposal_sentences.add(s.index)
 
     # "X urged Y to …", "X sought relief from sanctions": a request, also inside reported speech,
     # where the one asking is the clause's subject, not the speaker ("He said North Korea sought …").
@@ -542,6 +568,11 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     verdict = _VERDICT.search(text) or _NOMINAL_VERDICT.search(text)
     if verdict and not spoken:
         _verdict(state, s, mentions, verdict, date)
+
+    # "It is clarified that the document will not contain promises …": more on the response the
+    # sentence before told of, by the same side.
+    if not spoken and _DOCUMENT_ANAPHOR.search(text):
+        _document_goes_on(state, s, date)
 
     # Written responses handed over.
     kind = acts.response_kind(text)
@@ -716,6 +747,34 @@ def _possessed_proposal(after: str) -> re.Match | None:
     return None
 
 
+_LIST_GOES_ON = re.compile(r"(?i)^(?:also|in addition|besides|moreover|furthermore)\b,?\s*")
+
+
+def _continues_the_list(state: _State, s: Sentence) -> bool:
+    """A sentence right after a proposal's points that opens by adding one more ("Also, …")."""
+    return (s.index - 1) in state.proposal_sentences and _LIST_GOES_ON.match(s.text) is not None
+
+
+_DOCUMENT_ANAPHOR = re.compile(r"(?i)(?:^|\bthat\s+)(?:the|this|its)\s+(?:document|response|reply|answer|text|letter)\b")
+_ANSWER_KINDS = ("rejection", "acceptance", "counter-proposal", "written-response")
+
+
+def _document_goes_on(state: _State, s: Sentence, date: PartialDate | None) -> None:
+    """A sentence about "the document" right after one that reported a response: the same side's
+    response, of the kind this sentence tells ("will not contain promises" → rejection)."""
+    kind = acts.response_kind(s.text)
+    if kind not in ("rejection", "acceptance", "counter-proposal"):
+        return
+    before = {st.on_behalf_of.iri: st for st in state.facts.statements
+              if st.kind in _ANSWER_KINDS and st.evidence.sentence_index == s.index - 1 and st.on_behalf_of is not None}
+    ev = _evidence(s, s.begin, s.end, state.info.text, 0.6)
+    for prev in before.values():
+        _add_response(state, Statement(
+            kind=kind, evidence=ev, on_behalf_of=prev.on_behalf_of, addressees=prev.addressees[:1], topics=prev.topics,
+            date=date or prev.date, content=s.text, responds_to=prev.responds_to,
+        ))
+
+
 def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: re.Match, date: PartialDate | None) -> None:
     text = s.text
     # A quote mark right before the verb opens a quoted fragment ('North Korea "wanted the sanctions
@@ -821,8 +880,8 @@ def _add_statement(state: _State, st: Statement) -> None:
             merged = tuple(dict.fromkeys(existing.addressees + st.addressees))
             if merged != existing.addressees:
                 state.facts.statements[i] = replace(existing, addressees=merged)
-            if existing.evidence.begin == st.evidence.begin:
-                return
+            if existing.evidence.begin == st.evidence.begin and existing.speaker == st.speaker:
+                return  # the same mention again; another speaker of the same words is a mention of its own
     state.facts.statements.append(st)
 
 
