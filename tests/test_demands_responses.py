@@ -209,3 +209,8 @@ def test_a_point_added_right_after_a_proposals_list_is_one_more_demand(tmp_path)
                                "The documents say that Peru must agree to a ceasefire. "
                                "Also, both sides must pledge not to create conditions regarded as a threat.")
     assert demands(facts) == {("Chile", "ceasefire", "2023-05-02"), ("Chile", "other", "2023-05-02")}
+
+
+def test_a_request_in_speech_is_dated_by_the_speech_not_by_a_date_it_names(tmp_path):
+    facts = facts_of(tmp_path, "Chile wants a ceasefire with Peru by June 1, 2023, Chilean Foreign Minister Ana Torres said on Tuesday.")
+    assert demands(facts) == {("Chile", "ceasefire", "2023-05-02")}

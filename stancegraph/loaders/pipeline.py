@@ -551,7 +551,7 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     # where the one asking is the clause's subject, not the speaker ("He said North Korea sought …").
     if s.index not in state.proposal_sentences:
         for request in _REQUEST.finditer(text):
-            _request(state, s, mentions, request, date)
+            _request(state, s, mentions, request, _frame_date(dates, said) if said else date)
 
     # "Tehran made numerous demands": a demand whose content the sentence does not give.
     for made in _MADE_DEMANDS.finditer(text):
@@ -773,6 +773,12 @@ def _document_goes_on(state: _State, s: Sentence, date: PartialDate | None) -> N
             kind=kind, evidence=ev, on_behalf_of=prev.on_behalf_of, addressees=prev.addressees[:1], topics=prev.topics,
             date=date or prev.date, content=s.text, responds_to=prev.responds_to,
         ))
+
+
+def _frame_date(dates: list[DateMention], said: list[Utterance]) -> PartialDate | None:
+    """When words were said: a date outside what was said ("said on Tuesday that …"), not one
+    inside it ("… must stop by March")."""
+    return next((d.date for d in dates if d.date is not None and not any(u.begin <= d.begin < u.end for u in said)), None)
 
 
 def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: re.Match, date: PartialDate | None) -> None:
