@@ -33,6 +33,7 @@ _EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.I)
 _CONTINUES = re.compile(r"\b(?:also|added|further|went on|continued|at the same time|in addition)\b", re.I)
 _ANAPHORIC_SUBJECT = re.compile(r"^(?:He|She|They|The\s+(?:[\w-]+\s+){0,3}(?:leader|president|minister|diplomat|official|ambassador|envoy|spokes\w+|secretary))\b")
 _PAST_MARKER = re.compile(r"(?i)\b(earlier(?!\s+(?:in\s+the\s+day|today))|previously|in the past|last week|had said|once said)\b")
+# with the nouns of a possessive verdict ("Hamas's approval of …")
 _ACCEPT_VERBS = {"accepted", "accepts", "approved", "approves", "agreed to", "agrees to", "endorsed", "re-entered", "rejoined", "signed", "approval", "acceptance"}
 _NOMINAL_VERDICT = re.compile(r"[’']s\s+(approval|acceptance|rejection|refusal)\s+of\b")
 _VERDICT = re.compile(r"\b(accepted|accepts|approved|approves|agreed to|agrees to|endorsed|re-entered|rejoined|rejected|rejects|turned down|dismissed|refused)\b[^.;]{0,60}?\b(proposal|proposals|offer|plan|deal|demands?|initiative|draft|terms|agreement|ceasefire|truce)\b")
@@ -616,6 +617,7 @@ _FALLS_SHORT = re.compile(
 
 
 def _in_own_words(u: Utterance, at: int) -> bool:
+    """Whether offset ``at`` lies in the speaker's own words, not in another side's they go on to."""
     content = u.sentence.text[u.begin - u.sentence.begin:u.end - u.sentence.begin]
     return u.begin <= at < u.begin + len(_own_words(content))
 
@@ -662,11 +664,10 @@ def _falls_short(state: _State, s: Sentence, mentions: list[ActorMention], short
     if by is None:
         return
     ev = _evidence(s, s.begin, s.end, state.info.text, 0.6)
-    hits = [h for h in state.topics.find(s.text) if h.topic not in state.topics.generic]
-    topics = tuple(dict.fromkeys(h.topic for h in hits)) or ("other",)
+    about = state.topics.find(s.text)  # specific topics first, a generic one ("security demands") else
+    topics = tuple(dict.fromkeys(h.topic for h in about)) or ("other",)
     _add_response(state, Statement(kind="statement", evidence=ev, on_behalf_of=by, topics=topics, stance="opposes",
                                    date=date, content=s.text, responds_to=state.proposal.event if state.proposal else None))
-    about = state.topics.find(s.text)  # specific topics first, a generic one ("security demands") else
     topic = about[0].topic if about else _negotiation_topic(state, s.text)
     if topic is not None:
         _add_demand(state, by, None, (), topic, None, ev, s.text)
