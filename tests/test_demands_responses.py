@@ -214,3 +214,14 @@ def test_a_point_added_right_after_a_proposals_list_is_one_more_demand(tmp_path)
 def test_a_request_in_speech_is_dated_by_the_speech_not_by_a_date_it_names(tmp_path):
     facts = facts_of(tmp_path, "Chile wants a ceasefire with Peru by June 1, 2023, Chilean Foreign Minister Ana Torres said on Tuesday.")
     assert demands(facts) == {("Chile", "ceasefire", "2023-05-02")}
+
+
+def test_the_deal_stays_unresolved_when_the_article_spreads_over_several_topics(tmp_path):
+    facts = facts_of(tmp_path, "Talks covered a ceasefire, sanctions relief and a prisoner exchange. "
+                               'Chilean Foreign Minister Ana Torres said Peru "should return to the deal and fulfil its obligations."')
+    assert demands(facts) == set()
+
+
+def test_refusing_to_compromise_is_a_rejection(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said Chile would not compromise on the ceasefire with Peru.")
+    assert ("Chile", "rejection", "Peru", "2023-05-04") in responses(facts)

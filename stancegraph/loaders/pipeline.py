@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -363,7 +364,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     own = _own_words(content)
     own_mentions = [m for m in in_content if m.begin < u.begin + len(own)]
     wanted = _demanded_topics(own, [h for h in specific if h.end <= len(own)])
-    if not specific and (about := _negotiation_topic(state, own)) is not None:
+    if not topic_hits and (about := _negotiation_topic(state, own)) is not None:
         wanted = [TopicHit(about, 0, len(own))]  # "should return to the deal": the article's negotiation
     # "X accepted the proposal for a ceasefire" answers a demand; it does not make one. The answer is
     # read as a reported act (its subject answers, whoever tells of it); what is said stays a statement.
@@ -438,7 +439,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
 
 _OTHERS_WORDS = re.compile(
     r"[,;]?\s+(?:although|though|while|whereas|but)\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:says|said|say|insists|insisted|argues|argued|claims|claimed)\b)")
-_ANSWERED = re.compile(r"(?i)\b(?:proposals?|proposed|offers?|plans?|deal|draft|initiative|terms|move|step|response|demands?|requirements)\b")
+_ANSWERED = re.compile(r"(?i)\b(?:proposals?|proposed|offers?|plans?|deal|draft|initiative|terms|move|step|response|reply|answer|demands?|requirements)\b")
 
 
 def _speech_verdict(u: Utterance, own: str) -> re.Match | None:
@@ -856,12 +857,19 @@ def _listed_sides(state: _State, m: ActorMention) -> list[ActorRef]:
 
 
 def _negotiation_topic(state: _State, text: str) -> str | None:
-    """What "the deal", "the accord" refer to: the negotiation the article is about, its first
-    specific topic in reading order (headline first). None when the text names no such object."""
+    """What "the deal", "the accord" refer to: the negotiation the article is about — the specific
+    topic its headline names, else one that holds most of what the article names (the Iran nuclear
+    deal, a ceasefire). None when the text names no such object, or the article spreads over several."""
     if not acts.has_cue(text, "demand", "negotiation_anaphors"):
         return None
-    hits = [h for h in state.topics.find(state.info.text) if h.topic not in state.topics.generic]
-    return hits[0].topic if hits else None
+    headline = [h for h in state.topics.find(state.info.headline) if h.topic not in state.topics.generic]
+    if headline:
+        return headline[0].topic
+    counts = Counter(h.topic for h in state.topics.find(state.info.text) if h.topic not in state.topics.generic)
+    if not counts:
+        return None
+    topic, n = counts.most_common(1)[0]
+    return topic if n >= 2 and n * 2 > sum(counts.values()) else None
 
 
 def _negotiating_parties(state: _State) -> list[ActorRef]:
