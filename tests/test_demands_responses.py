@@ -137,8 +137,13 @@ def test_what_a_speaker_urges_is_a_request_not_an_answer(tmp_path):
 
 
 def test_made_demands_is_a_demand_of_the_side_whose_team_made_them(tmp_path):
-    facts = facts_of(tmp_path, "The Peruvian delegation made numerous demands last week on the ceasefire that Chile criticized.")
-    assert demands(facts) == {("Peru", "ceasefire", None)}  # "last week" dates nothing to the day
+    facts = facts_of(tmp_path, "The Peruvian delegation made numerous demands on the ceasefire that Chile criticized.")
+    assert demands(facts) == {("Peru", "ceasefire", None)}  # the clause gives no date: when, the text does not say
+
+
+def test_made_demands_takes_the_date_its_clause_gives(tmp_path):
+    facts = facts_of(tmp_path, "The Peruvian delegation made numerous demands on April 28, 2023 on the ceasefire.")
+    assert demands(facts) == {("Peru", "ceasefire", "2023-04-28")}
 
 
 def test_falling_short_of_its_demands_is_a_reaction_and_tells_of_earlier_demands(tmp_path):
