@@ -146,6 +146,12 @@ def test_made_demands_takes_the_date_its_clause_gives(tmp_path):
     assert demands(facts) == {("Peru", "ceasefire", "2023-04-28")}
 
 
+def test_made_demands_last_week_is_dated_by_its_month(tmp_path):
+    facts = facts_of(tmp_path, "The Peruvian delegation made numerous demands last week on the ceasefire that Chile criticized.")
+    # "last week" of Thursday 4 May 2023 is 24–30 April: the month, not a day
+    assert demands(facts) == {("Peru", "ceasefire", "2023-04")}
+
+
 def test_falling_short_of_its_demands_is_a_reaction_and_tells_of_earlier_demands(tmp_path):
     facts = facts_of(tmp_path, "Chile says the proposal for a ceasefire falls short of its demands.")
     assert responses(facts) == {("Chile", "statement", None, "2023-05-04")}
@@ -230,3 +236,10 @@ def test_the_deal_stays_unresolved_when_the_article_spreads_over_several_topics(
 def test_refusing_to_compromise_is_a_rejection(tmp_path):
     facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said Chile would not compromise on the ceasefire with Peru.")
     assert ("Chile", "rejection", "Peru", "2023-05-04") in responses(facts)
+
+
+def test_a_demand_named_by_its_owners_possessive_is_that_sides_undated_demand(tmp_path):
+    facts = facts_of(tmp_path, "Talks stalled over Peru's demand that Chile withdraw its troops from the border zone.")
+    found = [d for d in facts.statements if d.kind == "demand"]
+    assert [(d.on_behalf_of.label, d.topics[0], d.date, [a.label for a in d.addressees]) for d in found] == [
+        ("Peru", "troop-withdrawal", None, ["Chile"])]

@@ -19,8 +19,11 @@ from .lexicon import alternation, lexicon
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "via", "into", "across"}  # not "to"/"from": "handed to Moscow" is an actor
 _NAME_WORD = r"[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*"
-_NAME = re.compile(rf"(?<![\w-])(?:{_NAME_WORD})(?:\s+(?:(?:bin|ibn|al|el|von|der|van|de|da|le)\s+)?(?:{_NAME_WORD})){{1,9}}(?![\w-])")
+# Later words of a name may carry a particle: "Mohammed bin Salman", "Khalil al-Hayya".
+_NAME = re.compile(rf"(?<![\w-])(?:{_NAME_WORD})(?:\s+(?:(?:bin|ibn|al|el|von|der|van|de|da|le)\s+)?(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?(?:{_NAME_WORD})){{1,9}}(?![\w-])")
 _POSSESSIVE = re.compile(r"[’']s$")
+# Leading words of a title, never of a name: "… for Afghanistan Reconciliation Zalmay Khalilzad".
+_ABSTRACT_NOUN = re.compile(r"(?:tion|sion|ment|ity|ness|ism|ship)s?$")
 _VENUE_NOUNS = {"site", "summit", "session", "talks", "meeting", "format", "office", "headquarters", "process", "round", "conference", "venue", "airport"}
 _ACTOR_BEFORE = {"between", "and", "with", "by", "than", "as"}
 _TOKEN = re.compile(r"[\w’'\-\.]+|[^\w\s]")
@@ -44,16 +47,18 @@ def _ref(gaz: Gazetteer, iri: str) -> ActorRef:
 
 
 def normalise_person_name(name: str) -> str:
-    """Fold transliteration variants so one person gets one IRI: Sergei/Sergey, Yevgeny/Evgeny."""
-    words = slugify(name).split("-")
-    out = []
-    for w in words:
-        w = re.sub(r"ei$", "ey", w)
-        w = re.sub(r"iy$", "y", w)
-        w = re.sub(r"ski$", "sky", w)
-        w = re.sub(r"^ye", "e", w)
-        out.append(w)
-    return "-".join(out)
+    """Fold transliteration variants so one person gets one IRI: Sergei/Sergey, Yevgeny/Evgeny,
+    Dmitri/Dmitry, Aleksandr/Alexandr/Alexander, Volodymir/Volodymyr, Zelenskiy/Zelenskyy/Zelensky."""
+    return "-".join(_fold_word(w) for w in slugify(name).split("-"))
+
+
+@cache
+def _fold_word(w: str) -> str:
+    w = re.sub(r"^ye", "e", w)
+    w = w.replace("ks", "x")
+    w = re.sub(r"xandr$", "xander", w)
+    w = re.sub(r"(?<=.)y", "i", w)  # y and i are the same letter in most romanisations; not "Yuri"'s first
+    return re.sub(r"(.)\1+", r"\1", w)  # Hassan/Hasan, Mohammad/Mohamad, Zelenskyy
 
 
 @cache
@@ -79,6 +84,11 @@ class ActorFinder:
         self.gaz = gazetteer
         self.people: dict[str, ActorRef] = {}  # surname → person named earlier in this article
         self.folded_people: dict[str, ActorRef] = {}  # the same, keyed by normalise_person_name
+        # The gazetteer's people under any spelling: "Volodymir Zelensky" is the known Volodymyr.
+        if gazetteer.person_spellings is None:
+            gazetteer.person_spellings = {normalise_person_name(surface): iri for surface, iri in gazetteer.names.items()
+                                          if gazetteer.entry(iri).kind == "person" and " " in surface}
+        self.known_spellings = gazetteer.person_spellings
 
     def find(self, text: str, offset: int) -> list[ActorMention]:
         """Mentions in one sentence ``text`` that starts at ``offset`` in the article."""
@@ -125,9 +135,20 @@ class ActorFinder:
         out = []
         for word in re.finditer(r"(?<![\w-])[A-Z][\w’'\-]+(?![\w-])", text):
             ref = self.people.get(word.group(0)) or self.folded_people.get(normalise_person_name(word.group(0)))
+            if ref is None:
+                ref = self._misspelt(word.group(0))
+                if ref is not None and not (_speech_follows(text[word.end():]) or _speech_precedes(text[:word.start()])):
+                    ref = None
             if ref is not None and not any(b < word.end() and word.start() < e for b, e in taken):
                 out.append(ActorMention(word.start() + offset, word.end() + offset, word.group(0), ref, "surname"))
         return out
+
+    def _misspelt(self, word: str) -> ActorRef | None:
+        """ "… ,” Khalizad said": a speaker's surname one letter off the person named earlier."""
+        if len(word) < 6:
+            return None
+        close = [ref for name, ref in self.people.items() if len(name) >= 6 and name[0] == word[0] and _one_edit_apart(name, word)]
+        return close[0] if len({r.iri for r in close}) == 1 else None
 
     def _demonyms(self, text: str, offset: int, taken) -> list[ActorMention]:
         out = []
@@ -155,7 +176,7 @@ class ActorFinder:
                 lead = self.gaz.demonym_pattern.match(text, spans[0][0])
                 if lead:
                     spans = [sp for sp in spans if sp[0] >= lead.end()]
-                elif self._not_name_word(spans[0][1]):
+                elif self._not_name_word(spans[0][1]) or _ABSTRACT_NOUN.search(spans[0][1]):
                     spans = spans[1:]
                 else:
                     break
@@ -165,7 +186,7 @@ class ActorFinder:
             words = [w for _, w in spans]
             name = " ".join(words)
             end = m.end()
-            known = self.gaz.names.get(name)
+            known = self.gaz.names.get(name) or self.known_spellings.get(normalise_person_name(name))
             if known and self.gaz.entry(known).kind != "person":
                 continue
             title, title_begin = self._title(text, start, floor)
@@ -189,6 +210,11 @@ class ActorFinder:
                 title_text = title
             else:
                 title_text = text[title_begin:start] if title else ""
+            if re.search(r"(?i)\bformer\b", title_text):
+                # "former Nigerian President X" says who X was, not whom X speaks for now; an office
+                # named before it is the one X holds ("the AU's High Representative …, former …").
+                current, current_begin = self._title_before_comma(text, title_begin, floor)
+                title, title_begin, title_text = (current, current_begin, current) if current else (None, title_begin, "")
             person = self._person(name, known, title, title_text)
             found.append(ActorMention(start + offset, end + offset, name, person, "person"))
             for a in self._title_actors(title_text, title_begin + offset):
@@ -233,10 +259,28 @@ class ActorFinder:
         )
 
     def _title(self, text: str, name_start: int, floor: int) -> tuple[str | None, int]:
-        """The title written right before a name, and where it begins."""
+        """The title written right before a name, and where it begins; or before the comma just
+        before it ("US commander of international forces in Afghanistan, John Nicholson, was …")."""
         zone_start = max(floor, _zone_start(text, name_start))
+        title, begin = self._title_in(text, zone_start, name_start)
+        if title is None and not text[zone_start:name_start].strip():
+            title, begin = self._title_before_comma(text, zone_start, floor)
+        return (title, begin) if title else (None, name_start)
+
+    def _title_before_comma(self, text: str, at: int, floor: int) -> tuple[str | None, int]:
+        """A title in the comma-separated segment that ends just before ``at``."""
+        comma = text.rfind(",", 0, at)
+        if comma <= floor or text[comma + 1:at].strip():
+            return None, at
+        return self._title_in(text, max(floor, _zone_start(text, comma)), comma, apposed=True)
+
+    def _title_in(self, text: str, zone_start: int, name_start: int, apposed: bool = False) -> tuple[str | None, int]:
         zone = text[zone_start:name_start]
-        heads = list(_title_heads().finditer(zone))
+        # The first head from which only title words run up to the name: "the leaders of A and B
+        # reaffirmed their commitment to the UN Charter and the NAME" has no title. A title set off
+        # by a comma may describe the office in plain words ("commander of international forces").
+        fits = _apposed_title_like if apposed else _title_like
+        heads = [h for h in _title_heads().finditer(zone) if fits(zone[h.end():])]
         if not heads:
             return None, name_start
         first = heads[0]
@@ -317,6 +361,33 @@ class ActorFinder:
                 represents = self.gaz.demonyms[word.group(0)]
                 break
         return represents, body or represents
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter dropped, added or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _title_like(text: str) -> bool:
+    """Only what a title is made of: capitalised words, title words, "of/for/to/the/and"."""
+    for word in re.findall(r"[\w’'.\-]+", text):
+        if not (word[:1].isupper() or word.lower() in _title_words() or word.lower() in _TITLE_GLUE or word in ("’s", "'s")):
+            return False
+    return True
+
+
+def _apposed_title_like(text: str) -> bool:
+    words = re.findall(r"[\w’'.\-]+", text)
+    return len(words) <= 10 and not any(w.lower() in {"that", "which", "who", "was", "were", "is", "are", "said"} or
+                                        (w.endswith("ed") and w.lower() not in _title_words()) for w in words)
+
+
+_TITLE_GLUE = {"of", "for", "to", "the", "and", "on", "in", "at", "s"}
 
 
 @cache

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..facts import ActorRef
-from .actors import ActorMention
+from .actors import ActorMention, _title_heads
 from .lexicon import alternation
 from .segment import Sentence
 
@@ -23,15 +23,17 @@ _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)", re
 _FILLER = re.compile(
     r"^(?:\s|,|has|had|have|also|later|then|earlier|again|further|once\s+again|in\s+turn|\w+ly|was|were|is|"
     # a short circumstance between subject and verb: "Trump during a news conference on Thursday said"
-    r"(?:during|at|in|on|after|before|while|when|speaking\s+(?:at|to|on|with))\s+[^,;\"“”]{1,50}?(?=\s*(?:,|$)))*$",
+    # (not a relative clause: "Kiev after talks that he described": "he" is the one describing)
+    r"(?:during|at|in|on|after|before|while|when|speaking\s+(?:at|to|on|with))\s+(?:(?!\b(?:that|which|who|he|she|they)\b)[^,;\"“”]){1,50}?(?=\s*(?:,|$)))*$",
     re.I,
 )
 # Between a body and its verb: "State Department official admitted", "Kremlin spokesman said".
 _BODY_PERSON = re.compile(r"^(?:[’']s)?\s*(?:senior\s+|top\s+|high-ranking\s+)?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|representative|representatives|side|leadership|authorities|government|administration|delegation|press\s+service|envoy)\b", re.I)
-_CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b[^;“”\"]*|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:\s+(?:on|in|at)\b[^;“”\"]*)?)$")
+# (a circumstance has no "that" clause: "said after the meeting that …" goes on to say something)
+_CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b(?:(?!\bthat\b)[^;“”\"])*|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:\s+(?:on|in|at)\b[^;“”\"]*)?)$")
 _APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,90},")
 _INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
-_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with)\s+[^,]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|previously|also|again|on\s+\w+day|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
+_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|previously|also|again|on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,23 @@ def _joint_subjects() -> re.Pattern:
     return re.compile(rf"(?i)\b(?:{alternation('speech', 'joint_subjects')})\b")
 
 
+# ", saying (that) …", ", expressing satisfaction over …": speech reported by a participle.
+_PARTICIPLE = re.compile(r",\s+(saying|expressing|stressing|insisting|warning|arguing|noting)\b(?:\s+that\b)?\s*")
+# What may open a sentence before its subject ("On Tuesday, ", "Meanwhile, ").
+_SUBJECT_LEAD = re.compile(r"^(?:(?:On|In|At|After|Following|Earlier|Later|Meanwhile|However|Also)\b[^,]{0,40},\s*)?")
+# What may stand between a sentence's start and its subject's name: an article and a title.
+_TITLE_GAP = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}")
+# "told his cabinet on Sunday that …", "told reporters in Geneva that …": whom it was told to.
+_TOLD_WHOM = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,12}?(?:on\s+\w+\s+)?that\s+")
 _ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office|bloc|alliance|organization|organisation|embassy|mission)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+def _titled_gap(gap: str) -> bool:
+    """ "announced the African Union's High Representative for the Horn of Africa, former
+    Nigerian President ": a title (with its organisation) between an inverted verb and the name."""
+    return len(gap) <= 140 and not re.search(r"[;“”\"]", gap) and bool(re.match(r"^[\s,]*(?:the|a|an)\b", gap, re.I)) \
+        and bool(_title_heads().search(gap)) and not re.search(r"\b(?:that|who|which|and)\b", gap)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -77,6 +94,7 @@ class Attributor:
         self.co_speakers: list[ActorRef] = []  # "X and Y said": the others
         self.people: list[ActorRef] = []  # people named so far, in order
         self.last_pair: list[ActorRef] = []  # the last two people named in one sentence
+        self.last_group: list[ActorRef] = []  # the last speakers who spoke together, for "they said"
 
     def note_mentions(self, mentions: list[ActorMention]) -> None:
         named = list(dict.fromkeys(m.ref for m in mentions if m.how in ("person", "surname") and m.ref is not None and not m.in_title))
@@ -106,6 +124,8 @@ class Attributor:
             if frame is not None:
                 framed[s.index] = frame
                 speaker, how, verb, verb_at, c_begin, c_end = frame
+                if self.co_speakers:
+                    self.last_group = [speaker, *self.co_speakers]
                 self.last_speaker = speaker if speaker.kind == "person" else self.last_speaker
                 if speaker.kind == "person":
                     self.last_person = speaker
@@ -120,11 +140,17 @@ class Attributor:
                 if s.index not in framed:
                     framed[s.index] = framed[last.index]
                     out.append(Utterance(s, s.begin, s.end, speaker, "dash", verb, verb_at))
-        # Sentences inside a quote with no frame of their own: the quote's frame speaks them.
+        # Sentences inside a quote with no frame of their own: the quote's frame speaks them; in a
+        # paragraph only one person speaks in, a quoted sentence between two of theirs is theirs too.
+        speakers_here = {f[0].iri: f for f in framed.values()}
+        only = next(iter(speakers_here.values())) if len(speakers_here) == 1 else None
         for s in sentences:
             if s.index in framed:
                 continue
             region = next(((b, e) for b, e in quotes if b <= s.begin + 1 and s.end - 1 <= e), None)
+            if region is None and only is not None and only[0].kind == "person" and re.match(r"^[“\"«]", s.text) and re.search(r"[”\"»]$", s.text):
+                out.append(Utterance(s, s.begin, s.end, only[0], "quote", only[2], only[3]))
+                continue
             if region is None:
                 continue
             speaker = None
@@ -178,15 +204,21 @@ class Attributor:
             self.co_speakers = speakers[1:]
             after_at = frame_end if inverted else s.begin + v.end()
             rest = text[after_at:s.end]
-            lead = _REPORTED_LEAD.match(rest)
+            lead = _TOLD_WHOM.match(rest) if verb in ("told", "tells", "has told", "informed", "briefed", "assured") else None
+            lead = lead or _REPORTED_LEAD.match(rest)
             c_begin = after_at + (lead.end() if lead else 0)
             says_that = bool(lead and re.search(r"(?:that|:)\s*$", lead.group(0)))
             # What was said: the quote(s) in the sentence — unless they are a few words quoted inside
             # reported speech ("said Russia would make “serious political decisions” if …").
             quoted_words = sum(len(text[max(b, s.begin):min(e, s.end)].split()) for b, e in inside)
-            if inside and not (says_that or (quoted_words < 6 and not inverted and s.end - c_begin > 10 and c_begin < inside[0][0])):
+            # A quote that ends a reported clause ("said in exchange for relief, X was willing to
+            # “dismantle …”") is part of what was said; the clause carries its condition and stance.
+            leads_into_quote = bool(inside) and not inverted and len(re.findall(r"\w+", text[c_begin:inside[0][0]])) >= 2
+            if inside and not (says_that or leads_into_quote or (quoted_words < 6 and not inverted and s.end - c_begin > 10 and c_begin < inside[0][0])):
                 qb = max(inside[0][0], s.begin)
                 qe = min(inside[-1][1], s.end)
+                if qe <= at and len(re.findall(r"\w+", text[s.begin:qb])) >= 2 and not _verbs().search(text[s.begin:qb]):
+                    qb = s.begin  # "This agreement shows “the will …,” said X": the clause the quote ends
                 return speaker, "quote", verb, at, qb, qe
             start = frame_start if not inverted else min(frame_start, at)
             comma = text.rfind(",", s.begin, start)
@@ -202,12 +234,47 @@ class Attributor:
                 comma = text.find(",", frame_end, s.end)
                 if comma > 0:
                     return speaker, "reported", verb, at, comma + 1, s.end
+            if frame_at_end and re.search(r"(?i)\b(?:that|which|who|whom)\s*$", before):
+                continue  # "the ceasefire that Chile criticized": a relative clause, not a frame
             if len(before.split()) >= 4 and not says_that and frame_at_end:
                 how = "dash" if re.search(r"[—–]\s*$", text[s.begin:start]) else "reported"
                 return speaker, how, verb, at, s.begin, s.begin + len(before)
             if s.end - c_begin > 10:
                 return speaker, "reported", verb, at, c_begin, s.end
-        return None
+        return self._participle(s, ms, outside, text)
+
+    def _participle(self, s: Sentence, ms: list[ActorMention], outside, text: str):
+        """ "Trump sought to stress his comity with Kim, saying the meeting was warm": the clause's
+        subject says what follows the participle ("X and Y held a call, expressing satisfaction …")."""
+        m = _PARTICIPLE.search(s.text)
+        if m is None or not outside(s.begin + m.start()):
+            return None
+        at = s.begin + m.start(1)
+        subjects = self._sentence_subjects(s, ms, at, text)
+        if not subjects:
+            return None
+        self.co_speakers = subjects[1:]
+        c_begin = s.begin + m.end()
+        if s.end - c_begin <= 10:
+            return None
+        return subjects[0], "reported", m.group(1), at, c_begin, s.end
+
+    def _sentence_subjects(self, s: Sentence, ms: list[ActorMention], before: int, text: str) -> list[ActorRef]:
+        """The actor(s) a sentence opens with: "Putin and US President Joe Biden held …", "He …"."""
+        lead = _SUBJECT_LEAD.match(s.text)
+        start = s.begin + (lead.end() if lead else 0)
+        if re.match(r"(?:He|She)\b", text[start:start + 4]) and self.last_person is not None:
+            return [self.last_person]
+        named = [m for m in ms if m.ref is not None and not m.in_title and m.how not in ("demonym", "place") and m.begin < before]
+        if not named or not _TITLE_GAP.fullmatch(text[start:named[0].begin]):
+            return None
+        subjects, last = [named[0].ref], named[0]
+        for m in named[1:]:
+            if not re.fullmatch(r"\s+and\s+" + _TITLE_GAP.pattern, text[last.end:m.begin]):
+                break
+            subjects.append(m.ref)
+            last = m
+        return list(dict.fromkeys(subjects))
 
     def _before(self, s: Sentence, ms: list[ActorMention], verb_at: int, text: str):
         """The subject just before a speech verb — a name, "he", "the diplomat", "the ministry" —
@@ -218,12 +285,18 @@ class Attributor:
             if m.end > verb_at or m.begin < window_start or m.ref is None or m.how in ("demonym", "place") or m.in_title:
                 continue
             between = text[m.end:verb_at]
+            holder = self._apposition_head(ms, m, text)
+            if holder is not None:
+                m = holder
+                between = text[m.end:verb_at]
             body = _BODY_PERSON.match(between)
             apposition = _APPOSITION.match(between)  # "X, Russia's envoy to the talks, said"
             if _FILLER.match(between) or (body and _FILLER.match(between[body.end():])) or (apposition and _FILLER.match(between[apposition.end():])):
                 speakers = [m.ref]
                 start = m.begin
-                for other in reversed([o for o in ms if o.end <= m.begin and o.ref is not None and o.how in ("person", "surname")]):
+                # "X and Y said": people with people, states with states ("the leaders of A and B agreed").
+                alike = ("person", "surname") if m.how in ("person", "surname") else ("name", "metonym")
+                for other in reversed([o for o in ms if o.end <= m.begin and o.ref is not None and o.how in alike and not o.in_title]):
                     if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[other.end:start]) or re.fullmatch(r"\s+and\s+[^,]*", text[other.end:start]):
                         speakers.insert(0, other.ref)
                         start = other.begin
@@ -234,9 +307,15 @@ class Attributor:
         if joint and _FILLER.match(window[joint.end():]):
             if len(self.last_pair) == 2:
                 return list(self.last_pair), window_start + joint.start(), window_start + joint.end()
+        they = re.search(r"\b(?:they|They)\s*$", window) or re.search(r"\b(?:they|They)\b", window)
+        if they and _FILLER.match(window[they.end():]) and len(self.last_group) >= 2:
+            return list(self.last_group), window_start + they.start(), window_start + they.end()
         for m in _PRONOUN.finditer(window):
-            if _FILLER.match(window[m.end():]) and self.last_person is not None:
-                return [self.last_person], window_start + m.start(), window_start + m.end()
+            # "X, …, alluded to talks that he described as …": the person this sentence named first.
+            named_here = [o.ref for o in ms if o.how in ("person", "surname") and o.ref is not None and o.end <= window_start + m.start()]
+            person = named_here[-1] if named_here else self.last_person
+            if _FILLER.match(window[m.end():]) and person is not None:
+                return [person], window_start + m.start(), window_start + m.end()
         for m in _role_nouns().finditer(window):
             if _FILLER.match(window[m.end():]) and self.last_person is not None:
                 return [self._person_for_role(m.group(0))], window_start + m.start(), window_start + m.end()
@@ -245,6 +324,25 @@ class Attributor:
                 body = self._last_body_named(m.group(1))
                 if body is not None:
                     return [body], window_start + m.start(), window_start + m.end()
+        return None
+
+    def _titled_person_after(self, s: Sentence, ms: list[ActorMention], pos: int, after: ActorMention) -> ActorMention | None:
+        person = next((o for o in ms if o.begin > after.end and o.how == "person" and not o.in_title), None)
+        if person is not None and _titled_gap(s.text[pos - s.begin:person.begin - s.begin]):
+            return person
+        return None
+
+    def _apposition_head(self, ms: list[ActorMention], m: ActorMention, text: str) -> ActorMention | None:
+        """ "Redwan Hussein, national security adviser to Prime Minister Abiy Ahmed, welcomed": the
+        name inside the apposition ("to/of … Abiy Ahmed") is not the subject; the one before it is."""
+        segment_start = text.rfind(",", 0, m.begin)
+        if not text[m.end:].startswith(","):
+            return None  # the apposition closes before the verb: "X, adviser to Y, said"
+        if segment_start < 0 or not re.search(r"\b(?:to|of|for|under)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,5}$", text[segment_start:m.begin]):
+            return None
+        for o in reversed(ms):
+            if o.how in ("person", "surname") and o.ref is not None and o.end <= segment_start and not text[o.end:segment_start].strip(" "):
+                return o
         return None
 
     def _person_for_role(self, phrase: str) -> ActorRef | None:
@@ -272,8 +370,15 @@ class Attributor:
         gap_ok = _INVERSION_GAP if inverted else re.compile(r"^[^,]{0,80}$")
         for m in ms:
             if m.begin >= pos and m.ref is not None and m.how not in ("demonym", "place") and not m.in_title:
-                if gap_ok.match(s.text[pos - s.begin : m.begin - s.begin]):
+                if inverted and re.match(r"[’']s\b", s.text[m.end - s.begin:]):
+                    if self._titled_person_after(s, ms, pos, m) is not None:
+                        continue  # "announced the African Union's High Representative …, NAME"
+                    break  # "stressed Moscow's willingness": what was stressed, not who
+                gap = s.text[pos - s.begin : m.begin - s.begin]
+                if gap_ok.match(gap) or (inverted and m.how == "person" and _titled_gap(gap)):
                     return [m.ref], m.begin, m.end
+                if m.how != "person" and inverted and self._titled_person_after(s, ms, pos, m) is not None:
+                    continue  # a state or body inside the speaker's title
                 break
         rest = s.text[pos - s.begin :]
         role = _role_nouns().match(rest.strip())

@@ -30,15 +30,23 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(
         rf"\b(?:(?P<prep>in|since|by|until|from|during|through|throughout|of|last|this|next|early|mid|late)\s+)?"
         rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?{_MONTH}(?:\s+{_YEAR}\b)?")),
+    # "in 2016 and 2017", "in 2014-2015": several years, so no single date (see _interpret).
+    ("years", re.compile(rf"\b(?:in|during|between)\s+(?:19|20)\d{{2}}\s*(?:and|or|to|-|–)\s*(?:19|20)\d{{2}}\b")),
     ("year", re.compile(rf"\b(?:in|since|by|until|during|throughout|early|late|mid)[\s-]+{_YEAR}\b")),
-    ("weekday", re.compile(rf"\b(?P<rel>(?i:on|last|this|next|on\s+last))?\s*{_WEEKDAY}\b")),
+    # "on Thursday", "last Friday", "late Tuesday", "Thursday afternoon", "after Tuesday's meeting":
+    # a bare weekday (a headline's "Monday") is not taken.
+    ("weekday", re.compile(rf"\b(?P<rel>(?i:on|last|this|next|on\s+last|late|early|in))?\s*{_WEEKDAY}\b(?P<part>\s+(?:morning|afternoon|evening|night)\b|[’']s\s+(?=[a-z]))?")),
     ("relday", re.compile(r"\b(?P<relday>yesterday|today|tomorrow|earlier\s+today|earlier\s+in\s+the\s+day|later\s+in\s+the\s+day)\b", re.I)),
+    ("relweek", re.compile(r"\b(?P<relweek>(?:last|past)\s+week(?:end)?|(?:over|during|at)\s+the\s+weekend)\b", re.I)),
     ("relperiod", re.compile(r"\b(?P<relperiod>last|this|next)\s+(?P<unit>month|year)\b", re.I)),
 ]
 
 
 # "talks will resume on Tuesday": the coming Tuesday, not the last one.
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;]*$", re.I)
+# The same, in the date's own clause (no comma between): "the treaty, which will expire in February,
+# was signed on April 8" does not look ahead.
+_FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;,]{0,60}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,9 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
             return (PartialDate(d.isoformat(), text), True) if d else None
         if ref is None and g.get("weekday"):
             year = weekday_year(month, day, WEEKDAYS[g["weekday"].lower()], anchor.year if anchor else None)
+        elif ref is not None and _FUTURE_IN_CLAUSE.search(m.string[max(0, m.start() - 80):m.start()]):
+            # "consultations will take place on February 27", written in March: next February.
+            year = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
         else:
             year = _resolve_year(month, day, ref, anchor)
         d = _safe_date(year, month, day) if year else None
@@ -127,10 +138,14 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
         else:
             year = _resolve_year(month, None, ref, anchor)
         return (PartialDate(f"{year:04d}-{month:02d}", m.group(0).strip()) if year else None), False
+    if kind == "years":
+        return None, True
     if kind == "year":
         return PartialDate(g["year"], m.group(0).strip()), True
     if kind == "weekday":
         rel = (g.get("rel") or "").lower().split()[-1:] or [""]
+        if rel[0] in ("late", "early", "in") or (not rel[0] and g.get("part")):
+            rel = ["on"]
         if not rel[0]:
             return None
         if ref is None:
@@ -151,6 +166,11 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
         word = g["relday"].lower()
         shift = -1 if word == "yesterday" else 1 if word == "tomorrow" else 0
         return PartialDate((ref + dt.timedelta(days=shift)).isoformat(), m.group(0)), False
+    if kind == "relweek":
+        if ref is None:
+            return None, False
+        first, last = _last_week_span(g["relweek"].lower(), ref)
+        return _covering_date(first, last, m.group(0)), False
     if kind == "relperiod":
         if ref is None:
             return None, False
@@ -159,6 +179,30 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
             return PartialDate(f"{ref.year + step:04d}", m.group(0)), False
         month0 = ref.year * 12 + ref.month - 1 + step
         return PartialDate(f"{month0 // 12:04d}-{month0 % 12 + 1:02d}", m.group(0)), False
+    return None
+
+
+def _last_week_span(words: str, ref: dt.date) -> tuple[dt.date, dt.date]:
+    """The days "last week" (Monday to Sunday before ``ref``'s week), "the past week" (the seven days
+    up to ``ref``) or "the weekend" (the Saturday and Sunday on or before ``ref``) cover."""
+    if words.startswith("past") and not words.endswith("weekend"):
+        return ref - dt.timedelta(days=6), ref
+    if words.endswith("weekend"):
+        saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)
+        return saturday, saturday + dt.timedelta(days=1)
+    monday = ref - dt.timedelta(days=ref.weekday() + 7)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _covering_date(first: dt.date, last: dt.date, text: str) -> PartialDate | None:
+    """The most precise date that holds every day from ``first`` to ``last`` and claims no more:
+    "last week" is not one day, but often one month, and always a year or two."""
+    if first == last:
+        return PartialDate(first.isoformat(), text)
+    if (first.year, first.month) == (last.year, last.month):
+        return PartialDate(f"{first.year:04d}-{first.month:02d}", text)
+    if first.year == last.year:
+        return PartialDate(f"{first.year:04d}", text)
     return None
 
 

@@ -13,21 +13,36 @@ from ..facts import ActorRef, PartialDate, Place
 from ..iri import place_iri
 from .actors import ActorMention
 from .dates import DateMention
+from .lexicon import lexicon
+
+
+def _alternation(section: str, key: str) -> str:
+    """A regex alternation of one list of ``lexicon/events.toml``, longest entries first."""
+    words = lexicon("events")[section][key]
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
 
 _MEETING = re.compile(
     r"(?i)\b(talks|meeting|meetings|negotiations|consultations|summit|session|round of talks|"
     r"conference|council|met|meet|dialogue round|phone call|phone conversation|phone talks|telephone call|"
     r"telephone conversation|telephone talks|video call|videoconference)\b"
 )
-_HELD = re.compile(r"(?i)\b(held|took place|take place|ended|concluded|began|started|opened|met|hosted|convened|discussed|is discussing|are discussing|resumed)\b")
+_HELD_VERBS = r"held|took place|take place|ended|concluded|began|started|opened|met|hosted|convened|discussed|is discussing|are discussing|resumed"
+_HELD = re.compile(rf"(?i)\b({_HELD_VERBS})\b")
 _PUBLISH = re.compile(r"(?i)\b(published|released|unveiled|presented|sent|submitted|handed|delivered|tabled|made public|transmitted)\b")
 _DOCUMENT = re.compile(r"(?i)\b(draft|drafts|agreement|agreements|proposal|proposals|response|responses|document|documents|treaty|treaties|plan|letter|reply|replies|memorandum|roadmap)\b")
-_MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive|air ?strikes|incursion|ground operation|attacked|attacks? (?:on|against)|shelling|bombardment)\b")
+_MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive(?!\s+(?:weapons|arms|capabilit\w*|missiles|systems))|air ?strikes|incursion|ground operation|attacked|attacks? (?:on|against)|shelling|bombardment|" + _alternation("military", "nouns") + r")\b")
 _MILITARY_START = re.compile(r"(?i)\b(announced|launched|began|begun|started|start of|beginning of|invaded|ordered|attacked|attacks?|continu\w*|approv\w*|war)\b")
-_CALL = re.compile(r"(?i)\b(phone call|phone conversation|phone talks|telephone call|telephone conversation|telephone talks|video call|videoconference)\b")
-_BREAK_OFF = re.compile(r"(?i)\b(froze|frozen|freezes|suspended|suspends|suspend|halted|broke off|pulled out of|withdrew from|walked out of|called off|cancelled|canceled|put an? (?:\w+ )?(?:hiatus|halt|pause)|paused|quit|exited)\b[^.;]{0,60}?\b(dialogue|talks|contacts|negotiations|consultations|treaty|deal|agreement|initiative)\b")
+_CALL = re.compile(r"(?i)\b(phone call|phone conversation|phone talks|telephone call|telephone conversation|telephone talks|video call|videoconference|" + _alternation("meeting", "call_phrases") + r")\b")
+_BREAK_OFF = re.compile(
+    r"(?i)\b(froze|frozen|freezes|suspended|suspends|suspend|halted|broke off|pulled out of|withdrew from|walked out of|called off|cancelled|canceled|put an? (?:\w+ )?(?:hiatus|halt|pause)|paused|quit|exited)\b"
+    r"[^.;]{0,60}?\b(dialogue|talks|contacts|negotiations|consultations|treaty|deal|agreement|initiative|" + _alternation("other", "break_off_nouns") + r")\b"
+)
 # Agreements made or re-joined, sanctions imposed: "other" events a timeline needs.
-_AGREEMENT = re.compile(r"(?i)\b(brokered|signed|concluded|reached|re-entered|rejoined|returned to|extended|imposed|lifted)\b[^.;]{0,50}?\b(deal|agreement|initiative|truce|ceasefire|accord|treaty|sanctions)\b")
+_AGREEMENT = re.compile(
+    r"(?i)\b(brokered|signed|concluded|reached|re-entered|rejoined|returned to|extended|imposed|lifted|" + _alternation("other", "agreement_verbs") + r")\b"
+    r"[^.;]{0,50}?\b(deal|agreement|initiative|truce|ceasefire|accord|treaty|sanctions|" + _alternation("other", "agreement_nouns") + r")\b"
+)
 _FUTURE = re.compile(r"(?i)\b(will|would|could|plans? to|is to|are to|next week|possibility of)\b")
 
 
@@ -41,6 +56,9 @@ class Clause:
     text: str
     date: PartialDate | None
     date_text: str | None
+    # Where the date comes from: the clause's own words, the report ("…, the ministry said on
+    # Tuesday"), or the event the sentence before told ("previous").
+    date_source: str = "own"
 
 
 def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[Clause]:
@@ -49,6 +67,10 @@ def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[C
     if len(datable) <= 1:
         d = datable[0] if datable else None
         return [Clause(offset, offset + len(sentence_text), sentence_text, d.date if d else None, d.text if d else None)]
+    datable = [d for i, d in enumerate(datable) if i == 0 or not _restates(sentence_text, offset, datable[i - 1], d)]
+    if len(datable) == 1:
+        d = datable[0]
+        return [Clause(offset, offset + len(sentence_text), sentence_text, d.date, d.text)]
     cuts = [0]
     for d in datable[1:]:
         local = d.begin - offset
@@ -62,12 +84,19 @@ def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[C
     return out
 
 
-def _place(clause: Clause, mentions: list[ActorMention]) -> Place | None:
+def _restates(sentence_text: str, offset: int, first: DateMention, second: DateMention) -> bool:
+    """Is ``second`` an apposition to ``first`` ("on Thursday [February 28]", "on Tuesday, January
+    26")? Then it names the same day and does not start a clause of its own."""
+    between = sentence_text[first.end - offset: second.begin - offset]
+    return re.fullmatch(r"[\s,(\[]*", between) is not None
+
+
+def _place(clause: Clause, mentions: list[ActorMention], trigger: re.Match | None = None) -> Place | None:
     """Where: a place named in the clause — the first after "in"/"at" following the event noun if
     there are several ("in Europe … at a meeting … in Brussels" → Brussels), else a state named
     after "in" ("the operation in Ukraine")."""
     places = [m for m in mentions if m.how == "place" and m.place is not None]
-    trigger = _MEETING.search(clause.text) or _MILITARY.search(clause.text)
+    trigger = trigger or _MEETING.search(clause.text) or _MILITARY.search(clause.text)
     if places:
         if trigger and len(places) > 1:
             after = [m for m in places if m.begin - clause.begin > trigger.start()]
@@ -76,8 +105,27 @@ def _place(clause: Clause, mentions: list[ActorMention]) -> Place | None:
         return places[0].place
     for m in mentions:
         if m.ref is not None and m.ref.kind == "state" and clause.text[max(0, m.begin - clause.begin - 3): m.begin - clause.begin].strip() == "in":
-            return Place(place_iri(m.ref.label), m.ref.label, known=False)
+            return _state_place(m.ref)
     return None
+
+
+def _state_place(ref: ActorRef) -> Place:
+    return Place(place_iri(ref.label), ref.label, known=False)
+
+
+def _military_place(clause: Clause, mentions: list[ActorMention], military: re.Match) -> Place | None:
+    """Where an operation happens: a place named right before its noun ("the Rafah military
+    operation"), the state attacked ("Hamas attacked Israel", "attacks on Israel"), else as for
+    any event."""
+    local = [(m, m.begin - clause.begin, m.end - clause.begin) for m in mentions]
+    for m, begin, end in local:
+        if m.how == "place" and m.place is not None and 0 <= military.start() - end <= 1:
+            return m.place
+    for m, begin, end in local:
+        # The state by name ("attacked Israel"), not by demonym ("attacks on Chilean posts").
+        if m.ref is not None and m.ref.kind == "state" and m.how == "name" and 0 <= begin - military.end() <= 1:
+            return _state_place(m.ref)
+    return _place(clause, mentions, military)
 
 
 def _first_past(pattern: re.Pattern, text: str) -> re.Match | None:
@@ -86,40 +134,164 @@ def _first_past(pattern: re.Pattern, text: str) -> re.Match | None:
     return hit if hit and not _FUTURE.search(text[: hit.start()]) else None
 
 
-def find_events(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> list[tuple[str, str, Place | None, tuple[ActorRef, ...]]]:
-    """``(kind, name, place, participants)`` for the events a clause reports; ``mentions`` are the
-    actor mentions inside the clause and ``participants`` the sides they stand for."""
-    text = clause.text
-    place = _place(clause, mentions)
+def _cue(section: str, key: str) -> re.Pattern:
+    return re.compile(rf"(?i)\b(?:{_alternation(section, key)})\b")
+
+
+_REPORT_VERB = _cue("dates", "report_verbs")
+_CITED = _cue("dates", "cited_cues")
+_TOLD_ON = re.compile(rf"(?i)\b(?:{_alternation('dates', 'report_verbs')})\s+(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in|at|this|last)\s*)?$")
+_BACKGROUND = _cue("dates", "background_cues")
+_GOES_ON = _cue("dates", "continuation_cues")
+_MEDIUM = _cue("meeting", "medium_nouns")
+_LEGISLATION = _cue("publication", "legislation_nouns")
+_OTHER_ACT = _cue("other", "acts")
+_CALL_PHRASE = _cue("meeting", "call_phrases")
+
+
+def dates_of_events(sentence_text: str, offset: int, dates: list[DateMention]) -> list[DateMention]:
+    """The dates that say when an event happened: not the one a verb of reporting carries ("the
+    ministry reported early on November 8" dates the report; the meeting may be the day before)."""
+    return [d for d in dates if not _told_on(sentence_text[: d.begin - offset])]
+
+
+def _told_on(before: str) -> bool:
+    """Does the text before a date end in a verb of reporting ("said", "reported early on")?"""
+    return _TOLD_ON.search(before) is not None
+
+
+def goes_on(sentence_text: str) -> bool:
+    """Does the sentence say it goes on with what the last one told ("They also met …")? Not
+    "not only … but also", which adds to its own clause."""
+    return any(not sentence_text[: m.start()].rstrip().lower().endswith("but") for m in _GOES_ON.finditer(sentence_text))
+
+
+def tells_background(sentence_text: str) -> bool:
+    """Is the sentence told as background ("had earlier met")? Then it keeps no date from the last."""
+    return _BACKGROUND.search(sentence_text) is not None
+
+
+def _meeting_noun(text: str) -> re.Match | None:
+    """The first meeting noun that is not the medium of a statement ("a press conference")."""
+    media = [m.span() for m in _MEDIUM.finditer(text)]
+    for hit in _MEETING.finditer(text):
+        if not any(b <= hit.start() < e for b, e in media):
+            return hit
+    return None
+
+
+_NEGATION = r"(?:not|never|no|n't|neither|nor|yet to)"
+
+
+def _negated(text: str, trigger: re.Match) -> bool:
+    """Is the meeting denied — "did not meet", "has never met", "no talks", or the verb after the
+    noun ("talks were not held", "the meeting did not take place")?"""
+    # Up to two words between, but no preposition: "no progress in talks" does not deny the talks.
+    if re.search(rf"(?i)\b{_NEGATION}\s+(?:(?!(?:in|at|of|on|during|from|with|for|to|after|before)\b)\w+\s+){{0,2}}$", text[: trigger.start()]):
+        return True
+    after = text[trigger.end(): trigger.end() + 60]
+    return re.match(rf"(?i)\s+(?:\w+\s+){{0,8}}{_NEGATION}\s+(?:\w+\s+)?(?:{_HELD_VERBS})\b", after) is not None
+
+
+def _is_cited(text: str, trigger: re.Match) -> bool:
+    """Is the event only cited — as the reason for the clause's main one ("citing Ukrainian
+    attacks"), or as what its speakers welcome ("expressing satisfaction over exchanging notes")?"""
+    return _CITED.search(text[max(0, trigger.start() - 40): trigger.start()]) is not None
+
+
+@dataclass(frozen=True)
+class FoundEvent:
+    kind: str
+    name: str
+    place: Place | None
+    participants: tuple[ActorRef, ...]
+    dated: bool = True  # False: the clause's date is another event's (this one is only cited)
+    by_phone: bool = False  # a call has no place of its own
+
+
+def _with_labels(name: str, participants: tuple[ActorRef, ...], joiner: str = " ({})") -> str:
     labels = ", ".join(p.label for p in participants)
-    found = []
+    return name + (joiner.format(labels) if labels else "")
+
+
+def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
+    text = clause.text
     call = _first_past(_CALL, text)
-    if call:
-        found.append(("meeting", call.group(1).capitalize() + (f" of {labels}" if labels else ""), place, participants))
-        return found
+    if call and not _negated(text, call):
+        noun = call.group(1) if _CALL_PHRASE.fullmatch(call.group(1)) is None else "phone call"
+        return FoundEvent("meeting", _with_labels(noun.capitalize(), participants, " of {}"), _place(clause, mentions), participants, by_phone=True)
+    meeting = _meeting_noun(text)
+    if meeting is None or _negated(text, meeting):
+        return None
+    place = _place(clause, mentions, meeting)
+    if not (clause.date is not None or (place is not None and _HELD.search(text))) or len(participants) + (place is not None) < 1:
+        return None
+    # A meeting still to come counts only when the text gives its day ("talks will resume on Tuesday").
+    own_day = clause.date is not None and clause.date.precision == "day" and clause.date_source == "own"
+    if _FUTURE.search(text) and not _HELD.search(text) and not own_day:
+        return None
+    name = _with_labels(meeting.group(1).capitalize(), participants, " of {}")
+    if place is not None:
+        name += f" in {place.label}"
+    return FoundEvent("meeting", name, place, participants)
+
+
+def _military(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
+    text = clause.text
     military = _MILITARY.search(text)
-    if military and (_MILITARY_START.search(text) or clause.date is not None):
-        found.append(("military-operation", military.group(1).capitalize() + (f" ({labels})" if labels else ""), place, participants))
-        return found
-    publish, document = _PUBLISH.search(text), _DOCUMENT.search(text)
-    if publish and document and clause.date is not None and not _FUTURE.search(text):
-        name = f"{document.group(1).capitalize()} {publish.group(1)}" + (f" ({labels})" if labels else "")
-        found.append(("publication", name, place, participants))
-        return found
-    # Talks broken off, agreements made: "other" events, named "<what> <verb>" ("Talks suspended").
+    if not (military and (_MILITARY_START.search(text) or clause.date is not None)):
+        return None
+    name = _with_labels(military.group(1).capitalize(), participants)
+    return FoundEvent("military-operation", name, _military_place(clause, mentions, military), participants, dated=not _is_cited(text, military))
+
+
+def _publication(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
+    text = clause.text
+    publish = _PUBLISH.search(text)
+    if not (publish and clause.date is not None and not _FUTURE.search(text)):
+        return None
+    bill = _LEGISLATION.search(text, publish.end(), publish.end() + 50)
+    if bill:
+        # "submitted to the Duma a bill on ratifying the agreement": a domestic act, not a publication.
+        return FoundEvent("other", _with_labels(f"{bill.group(0).capitalize()} {publish.group(1)}", participants), _place(clause, mentions), participants)
+    document = _document_near(text, publish)
+    if document is None:
+        return None
+    name = _with_labels(f"{document.group(1).capitalize()} {publish.group(1)}", participants)
+    return FoundEvent("publication", name, _place(clause, mentions), participants)
+
+
+def _document_near(text: str, publish: re.Match) -> re.Match | None:
+    """The document the verb publishes: a document noun within a few words of it ("published draft
+    agreements", "submitted to Russia their written response") — not one a long way off ("the
+    proposal …, the group said in a statement published on its website")."""
+    for hit in _DOCUMENT.finditer(text):
+        if -40 <= hit.start() - publish.end() <= 40 or -40 <= publish.start() - hit.end() <= 0:
+            return hit
+    return None
+
+
+def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
+    """Talks broken off, agreements made, notes exchanged: "other" events, named "<what> <verb>"."""
+    text = clause.text
     for pattern, needs_participants in ((_BREAK_OFF, False), (_AGREEMENT, True)):
         hit = _first_past(pattern, text)
         if hit and (participants or not needs_participants):
-            found.append(("other", f"{hit.group(2).capitalize()} {hit.group(1)}" + (f" ({labels})" if labels else ""), place, participants))
-            return found
-    meeting = _MEETING.search(text)
-    if meeting and (clause.date is not None or (place is not None and _HELD.search(text))) and len(participants) + (place is not None) >= 1:
-        if _FUTURE.search(text) and not _HELD.search(text):
-            return found
-        name = meeting.group(1).capitalize()
-        if labels:
-            name += f" of {labels}"
-        if place is not None:
-            name += f" in {place.label}"
-        found.append(("meeting", name, place, participants))
+            return FoundEvent("other", _with_labels(f"{hit.group(2).capitalize()} {hit.group(1)}", participants), _place(clause, mentions), participants)
+    act = _first_past(_OTHER_ACT, text)
+    if act and participants:
+        return FoundEvent("other", _with_labels(act.group(0).capitalize(), participants), None, participants, dated=not _is_cited(text, act))
+    return None
+
+
+def find_events(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> list[FoundEvent]:
+    """The events a clause reports, at most one of each kind; ``mentions`` are the actor mentions
+    inside the clause and ``participants`` the sides they stand for. One clause may report several
+    ("suspended the deal, citing attacks on its fleet"; "held a phone call, welcoming the exchange
+    of notes")."""
+    found: list[FoundEvent] = []
+    for detect in (_meeting, _military, _publication, _other):
+        event = detect(clause, mentions, participants)
+        if event is not None and all(e.kind != event.kind for e in found):
+            found.append(event)
     return found

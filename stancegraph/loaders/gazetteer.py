@@ -47,6 +47,8 @@ class Gazetteer:
     surnames: dict[str, str]  # "Peskov" → person IRI, only where unambiguous
     pattern: re.Pattern = field(repr=False, default=None)
     demonym_pattern: re.Pattern = field(repr=False, default=None)  # "North Korean" before "Korean"
+    # folded spelling → person IRI ("volodimir-zelenski"), filled by the actor finder on first use
+    person_spellings: dict[str, str] | None = field(repr=False, default=None)
 
     def entry(self, iri: str) -> Entry:
         return self.entries[iri]

@@ -23,7 +23,7 @@ from .actors import ActorFinder, ActorMention, _ref
 from .attribution import Attributor, Utterance
 from .dateline import parse_dateline
 from .dates import DateMention, find_dates, first_day, to_date, weekday_year
-from .events import clauses, find_events
+from .events import clauses, dates_of_events, find_events, goes_on, tells_background
 from .gazetteer import Gazetteer, default_gazetteer
 from .lexicon import lexicon_fingerprint
 from .reader import RawArticle, read_article
@@ -79,10 +79,12 @@ class _State:
     actors: dict[str, ActorRef] = field(default_factory=dict)
     proposal: _ProposalContext | None = None
     proposal_sentences: set[int] = field(default_factory=set)  # sentences read as a proposal's items
-    last_dated: tuple[int, PartialDate] | None = None  # (sentence index, date) of the last dated sentence
+    last_dated: tuple[int, PartialDate, frozenset[str]] | None = None  # (sentence, date, actors named) of the last dated sentence
     speaker_dates: dict[str, tuple[int, PartialDate]] = field(default_factory=dict)  # speaker → (paragraph, date)
+    occasions: dict[str, PartialDate] = field(default_factory=dict)  # person → day of the press conference, meeting … they spoke at
     last_sides: list[ActorRef] = field(default_factory=list)  # the last two states named in one sentence
     answered_sentences: set[int] = field(default_factory=set)  # sentences whose verdict was read from speech
+    last_event: tuple[int, int, Event] | None = None  # (paragraph, sentence index, event) of the last event read
 
 
 def extract_article(path: str | Path, gazetteer: Gazetteer | None = None, topics: TopicMatcher | None = None) -> ArticleFacts:
@@ -95,6 +97,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
     text = raw.text
     sentences = split_sentences(text)
     info = _article_info(raw, sentences, gaz)
+    sentences = [_after_dateline(s, info.dateline) for s in sentences]
     ref = to_date(info.published)
     state = _State(info, gaz, topics, ref, ArticleFacts(info))
 
@@ -104,8 +107,11 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
     dates: dict[int, list[DateMention]] = {}
     anchor: dt.date | None = None
     dateline_span = _dateline_span(text, info)
+    home = gaz.metonyms.get(info.dateline_place.label) if info.dateline_place else None
     for s in sentences:
         mentions[s.index] = finder.find(s.text, s.begin)
+        if home is not None:
+            mentions[s.index] = _home_bodies(gaz, home, s, mentions[s.index])
         # The dateline's own date is when the story was filed, not when its first sentence happened.
         found = [d for d in find_dates(s.text, ref, anchor) if not (dateline_span[0] <= d.begin + s.begin < dateline_span[1])]
         dates[s.index] = [replace(d, begin=d.begin + s.begin, end=d.end + s.begin) for d in found]
@@ -114,7 +120,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
                 day = first_day(d.date)
                 anchor = max(anchor, day) if anchor else day
         for m in mentions[s.index]:
-            if m.ref is not None:
+            if m.ref is not None and m.how != "place":  # "talks in Vienna" mention the city, not Austria
                 state.actors.setdefault(m.ref.iri, m.ref)
                 if m.ref.kind == "person":
                     state.actors[m.ref.iri] = m.ref  # the latest, with the post read from its title
@@ -129,19 +135,71 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
             utterances.setdefault(u.sentence.index, []).append(u)
 
     for s in body:
+        _note_occasion(state, s, mentions[s.index], dates[s.index])
         _events(state, s, mentions[s.index], dates[s.index])
         _reported_acts(state, s, mentions[s.index], dates[s.index], utterances.get(s.index, []))
         for u in utterances.get(s.index, []):
-            _utterance(state, u, mentions[s.index], dates[s.index], text)
+            # "X and Y held a call, expressing …": one utterance, several voices, one occasion.
+            voices = frozenset(o.speaker.iri for o in utterances[s.index] if (o.begin, o.end) == (u.begin, u.end))
+            _utterance(state, u, mentions[s.index], dates[s.index], text, voices)
         states = [a for a in _sides(state, mentions[s.index]) if a.kind == "state"]
         if len(states) >= 2:
             state.last_sides = states[:2]
         day = next((d.date for d in dates[s.index] if d.date is not None and d.date.precision == "day"), None)
         if day is not None:
-            state.last_dated = (s.index, day)
+            state.last_dated = (s.index, day, frozenset(m.ref.iri for m in mentions[s.index] if m.ref is not None))
 
+    _fold_lead_restatements(state, sentences)
     state.facts.actors = list(state.actors.values())
     return state.facts
+
+
+def _fold_lead_restatements(state: _State, sentences: list[Sentence]) -> None:
+    """The standfirst and the lead sum up what the body then quotes: a statement there is a mention
+    of the same speaker's later statement with the same stance, not an act of its own. The
+    standfirst (a line with no full stop under the headline) and a datelined lead always sum up; an
+    undatelined first paragraph may be the story's first report, so it folds only into a statement
+    that says much the same."""
+    body = [s for s in sentences if s.paragraph > 0]
+    if not body:
+        return
+    first_paragraph = body[0].paragraph
+    standfirst = {s.index for s in body if s.paragraph == first_paragraph} if not re.search(r"[.!?\"”]\s*$", body[0].text) else set()
+    at = state.info.text.find(state.info.dateline) if state.info.dateline else -1
+    dateline = next((s for s in body if s.begin >= at + len(state.info.dateline) and len(s.text.split()) > 3), None) if at >= 0 else None
+    summary = standfirst | ({s.index for s in body if s.paragraph < dateline.paragraph} | {dateline.index} if dateline else set())
+    rest = [s for s in body if s.index not in summary]
+    lead = {rest[0].index} if rest and dateline is None else set()
+    statements = state.facts.statements
+    for i, st in enumerate(statements):
+        where = st.evidence.sentence_index
+        if st.kind != "stance" or (where not in summary and where not in lead):
+            continue
+        later = next((o for o in statements if o.kind == "stance" and o.evidence.sentence_index not in summary | lead
+                      and o.speaker == st.speaker and o.stance == st.stance
+                      and (where in summary or _word_overlap(o.content or "", st.content or "") >= 0.4)), None)
+        if later is not None:
+            statements[i] = replace(later, evidence=st.evidence)
+
+
+_UNQUALIFIED_BODY = re.compile(r"\b(?:the|The)\s+(Foreign Ministry|Ministry of Foreign Affairs|Defen[cs]e Ministry|Ministry of Defen[cs]e)\b")
+_BODY_LABEL = {"foreign": re.compile(r"Foreign Ministry$"), "defen": re.compile(r"Defen[cs]e Ministry$")}
+
+
+def _home_bodies(gaz: Gazetteer, home: str, s: Sentence, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "BEIJING, May 29 (Xinhua) -- … the Ministry of Foreign Affairs said": a ministry the text
+    does not qualify is the dateline country's own."""
+    added = []
+    for m in _UNQUALIFIED_BODY.finditer(s.text):
+        begin, end = s.begin + m.start(1), s.begin + m.end(1)
+        if any(o.begin < end and begin < o.end for o in mentions):
+            continue
+        kind = "foreign" if "Foreign" in m.group(1) else "defen"
+        iri = next((e.iri for e in gaz.entries.values() if e.kind == "government-body" and e.represents == home
+                    and _BODY_LABEL[kind].search(e.label)), None)
+        if iri is not None:
+            added.append(ActorMention(begin, end, m.group(1), _ref(gaz, iri), "name"))
+    return sorted(mentions + added, key=lambda m: m.begin) if added else mentions
 
 
 # -- the article ---------------------------------------------------------------------------------------
@@ -176,6 +234,11 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
                     source = "dateline"
                 except ValueError:
                     pass
+            else:
+                year = _year_of_weekday(dl.month, dl.day, line[len(dl.text):] if line.startswith(dl.text) else line, raw.text)
+                if year:
+                    # The day is the dateline's, only its year inferred: it dates the day's news.
+                    published, source = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text), YEAR_FROM_WEEKDAY
         break
     if published is None:
         published, source = _dated_lead(sentences, latest)
@@ -191,6 +254,17 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
         dateline=dateline_text,
         dateline_place=dateline_place,
     )
+
+
+def _after_dateline(s: Sentence, dateline: str | None) -> Sentence:
+    """The lead starts after its dateline: "VIENNA, Dec 27 (Reuters) - Putin and Biden held …" has
+    Putin and Biden as its subject."""
+    if not dateline or not s.text.startswith(dateline):
+        return s
+    cut = len(dateline) + (len(s.text[len(dateline):]) - len(s.text[len(dateline):].lstrip(" -—–:")))
+    if len(s.text) - cut < 10:
+        return s
+    return replace(s, begin=s.begin + cut, text=s.text[cut:])
 
 
 def _dateline_span(text: str, info: ArticleInfo) -> tuple[int, int]:
@@ -218,6 +292,22 @@ def _year_after(month: int, day: int, latest: dt.date | None) -> int | None:
     if latest is None:
         return None
     return latest.year if (month, day) >= (latest.month, latest.day) else latest.year + 1
+
+
+YEAR_FROM_WEEKDAY = "dateline+weekday"  # published_source: dateline day, year from the lead's weekday
+
+
+def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
+    """ "MOSCOW, January 27. /TASS/. … Peskov said on Wednesday": wire stories file the day they
+    report, so the lead's weekday is the dateline's day, which pins its year (the one nearest the
+    latest year the article names; marked as inferred)."""
+    m = re.search(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
+    if m is None:
+        return None
+    from .dates import WEEKDAYS
+
+    years = [int(y.group(0)) for y in re.finditer(r"\b(?:19|20)\d{2}\b", text) if not _FORWARD.search(text[max(0, y.start() - 60):y.start()])]
+    return weekday_year(month, day, WEEKDAYS[m.group(1).lower()], max(years) if years else None)
 
 
 def _dated_lead(sentences: list[Sentence], latest: dt.date | None) -> tuple[PartialDate | None, str | None]:
@@ -327,31 +417,75 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()[:80]
 
 
+_OCCASION = re.compile(r"(?i)\b(?:held|holds|gave|gives|met|meets|spoke|speaks|addressed|briefed|(?:press|news)\s+conference|briefing|interview|talks|meeting|(?:phone|telephone)\s+(?:call|conversation))\b")
+
+
+_AFTER_THE_MEETING = re.compile(r"(?i)\b(?:after|following|at|during|on the sidelines of)\s+(?:the|their|this|today's)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|negotiations|round|summit|session|consultations)\b")
+
+
+def _last_meeting_day(state: _State) -> PartialDate | None:
+    meetings = [e.date for e in state.facts.events if e.kind == "meeting" and e.date is not None and e.date.precision == "day"]
+    return meetings[-1] if meetings else None
+
+
+def _note_occasion(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
+    """People who held a press conference, met or gave an interview on a named day: what they are
+    reported to say later in the article, undated, was said then."""
+    cue = _OCCASION.search(s.text)
+    days = list({d.date.iso: d.date for d in dates if d.date is not None and d.date.precision == "day"}.values())
+    if cue is None or len(days) != 1 or _PAST_MARKER.search(s.text):
+        return
+    for m in mentions:
+        if m.how in ("person", "surname") and m.ref is not None and not m.in_title and m.begin < s.begin + cue.start():
+            state.occasions.setdefault(m.ref.iri, days[0])
+
+
 # -- speech --------------------------------------------------------------------------------------------
-def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates: list[DateMention], text: str) -> None:
+_CONTRAST = re.compile(r",?\s+but\s+that\s+")  # a second reported clause; a plain "but" qualifies the first
+
+
+def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates: list[DateMention], text: str,
+               voices: frozenset[str] = frozenset()) -> None:
     content = text[u.begin : u.end]
     if len(content.split()) < 4:
+        return
+    halves = _contrasted(u, text)
+    if halves:
+        for half in halves:
+            _utterance(state, half, mentions, dates, text, voices)
         return
     speaker = u.speaker
     side = _side(state, speaker)
     # When it was said: a date in the frame ("said on Tuesday"), not one inside what was said
     # ("said talks will resume on Tuesday"); else the article's date, unless marked as earlier.
     frame_dates = [d for d in dates if not (u.begin <= d.begin < u.end)]
-    date = _sentence_date(state, text[u.sentence.begin:u.begin] + " " + text[u.end:u.sentence.end], frame_dates)
+    frame_text = text[u.sentence.begin:u.begin] + " " + text[u.end:u.sentence.end]
+    date = _sentence_date(state, frame_text, frame_dates)
     earlier = state.speaker_dates.get(speaker.iri)
     if frame_dates and date is not None:
         state.speaker_dates[speaker.iri] = (u.sentence.paragraph, date)
+        if speaker.kind == "person" and date.precision == "day":
+            state.occasions.setdefault(speaker.iri, date)
     elif earlier is not None and (earlier[0] == u.sentence.paragraph or _CONTINUES.search(text[u.sentence.begin:u.begin])):
         # "At the same time, the minister noted …", "Peskov also said …": the same occasion.
         date = earlier[1]
-    if not frame_dates and _ANAPHORIC_SUBJECT.match(u.sentence.text) and state.last_dated is not None:
-        # "On February 24, Putin announced … The Russian leader stressed that …": same occasion.
-        last_sentence, last_date = state.last_dated
-        if u.sentence.index - last_sentence == 1:
+    elif not frame_dates and _AFTER_THE_MEETING.search(frame_text) and _last_meeting_day(state) is not None:
+        # "Borrell said after the meeting that …": the day of the meeting the article reported.
+        date = _last_meeting_day(state)
+    elif not frame_dates and speaker.iri in state.occasions and state.ref is not None and not _PAST_MARKER.search(text[u.sentence.begin:u.begin]):
+        # "X held a press conference on Thursday. … X said …": what X says there dates from that day.
+        date = state.occasions[speaker.iri]
+    if not frame_dates and state.last_dated is not None and not _PAST_MARKER.search(frame_text):
+        # "On February 24, Putin announced … The Russian leader stressed that …", "On Tuesday, Putin
+        # submitted … Putin and Biden held a call, expressing …": the sentence before's occasion.
+        last_sentence, last_date, named = state.last_dated
+        if u.sentence.index - last_sentence == 1 and (_ANAPHORIC_SUBJECT.match(u.sentence.text) or (voices | {speaker.iri}) & named):
             date = last_date
     topic_hits = state.topics.find(content)
     topics = tuple(dict.fromkeys(h.topic for h in topic_hits)) or ("other",)
-    stance = acts.classify_stance(f"{u.verb} {content}")  # "reaffirmed …", "regretted …": the verb takes a side too
+    # The frame takes a side too: "reaffirmed …", "regretted …", "expressed confidence that …".
+    frame = text[u.verb_begin:u.begin] if 0 <= u.begin - u.verb_begin <= 60 else u.verb
+    stance = acts.classify_stance(" ".join(f"{frame} {content}".split()))
     confidence = {"quote": 0.9, "dash": 0.85, "reported": 0.8, "according": 0.8}.get(u.frame, 0.7)
     if speaker.kind == "person" and not speaker.known and speaker.represents is None:
         confidence -= 0.1
@@ -375,7 +509,8 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     if short is not None:
         answers = True  # "… falls short of its demands": a reaction, read with the speech's date
         _falls_short(state, u.sentence, mentions, short, date)
-    demand = bool(wanted) and not answers and acts.is_demand(f"{u.verb} {own}") and side is not None
+    demand = (bool(wanted) and not answers and acts.is_demand(f"{u.verb} {own}") and side is not None
+              and not _other_side_asks(state, u, in_content, side))
     # What a speaker urges or asks for is a request, however it rates the other side.
     kind = None if demand or answers or _REQUEST.fullmatch(u.verb) else acts.response_kind(own)
     if verdict is not None and u.sentence.index not in state.answered_sentences:
@@ -413,6 +548,13 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         return  # "She demanded that …" listing the proposal's points: the demands are the facts
     if u.verb in ("announced", "announces") and any(e.evidence.sentence_index == u.sentence.index and e.kind != "meeting" for e in state.facts.events):
         return  # "X announced a military operation": the event is the fact
+    if stance.polarity == "neutral" and topics == ("other",) and not acts.has_cue(content, "stance", "neutral"):
+        return  # a remark that takes no side on no negotiation topic is not a position
+    previous = _continued(state, u, speaker)
+    if previous is not None:
+        # "Washington froze the dialogue. This jeopardized arms control.": one point, two sentences.
+        _add_statement(state, replace(previous, evidence=evidence))
+        return
     key = ("statement", speaker.iri, date.iso if date else state.info.file_name, _norm(content))
     for earlier in state.facts.statements:
         # The same claim told twice (the lead's paraphrase, then the quote) is one act, two mentions.
@@ -435,6 +577,45 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         for topic, b, e in items:
             ev = _evidence(u.sentence, u.begin + b, u.begin + e, text, confidence - 0.1)
             _add_demand(state, side, speaker, tuple(addressees), topic, date, ev, content)
+
+
+_DEMONSTRATIVE_START = re.compile(r"^[\"“«]?(?:This|That|These|Such)\s+(?!is\b|was\b|will\b|would\b)[a-z]+(?:ed|s)\b")
+
+
+def _continued(state: _State, u: Utterance, speaker: ActorRef) -> Statement | None:
+    """The speaker's statement in the sentence just before, when this one goes on about it
+    ("This jeopardized …", "That means …")."""
+    if not _DEMONSTRATIVE_START.match(u.sentence.text) or u.begin > u.sentence.begin + 2:
+        return None
+    for st in reversed(state.facts.statements):
+        if st.kind == "stance" and st.speaker == speaker and st.evidence.sentence_index == u.sentence.index - 1:
+            return st
+    return None
+
+
+def _contrasted(u: Utterance, text: str) -> list[Utterance] | None:
+    """ "saying the meeting was warm, but that he opted to leave with no deal": two positions, one
+    each side of the "but", when they take opposite sides."""
+    content = text[u.begin:u.end]
+    m = _CONTRAST.search(content)
+    if m is None or len(content[:m.start()].split()) < 4 or len(content[m.end():].split()) < 4:
+        return None
+    first, second = acts.classify_stance(content[:m.start()]), acts.classify_stance(content[m.end():])
+    if "neutral" in (first.polarity, second.polarity) or first.polarity == second.polarity:
+        return None
+    return [replace(u, end=u.begin + m.start()), replace(u, begin=u.begin + m.end())]
+
+
+def _other_side_asks(state: _State, u: Utterance, in_content: list[ActorMention], side: ActorRef) -> bool:
+    """ "Trump said North Korea wanted the sanctions lifted": what North Korea wants is not the
+    speaker's demand (the request reading gives it to its subject)."""
+    subject = next((m for m in in_content if m.ref is not None and not m.in_title and m.how != "place"), None)
+    if subject is None or len(state.info.text[u.begin:subject.begin].split()) > 2:
+        return False
+    if not _REQUEST.match(state.info.text[subject.end:subject.end + 60].lstrip(" “\"")):
+        return False  # "insists that the West consolidate …": the subject is asked, not asking
+    other = _side(state, subject.ref)
+    return other is not None and other.iri != side.iri
 
 
 _OTHERS_WORDS = re.compile(
@@ -500,8 +681,12 @@ def _add_response(state: _State, st: Statement) -> None:
     key = ("response", st.on_behalf_of.iri, st.kind, date_key, to)
     if to is None:
         same = next((e for e in state.facts.statements if e.key[:4] == key[:4] and e.kind == st.kind), None)
+        if same is None and st.date is None:
+            # "The envoy confirmed Peru's approval": undated, it is the approval already read.
+            same = next((e for e in state.facts.statements if e.key[:3] == key[:3] and e.kind == st.kind), None)
         if same is not None:
             key = same.key
+            st = replace(st, date=same.date, addressees=same.addressees)
     _add_statement(state, replace(st, key=key))
 
 
@@ -559,6 +744,11 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     for made in _MADE_DEMANDS.finditer(text):
         _made_demands(state, s, mentions, dates, made)
 
+    # "stalled by Lebanon's demand that the map be modified", "Russia's demands for guarantees that
+    # NATO will not expand": the possessor demands what the clause names.
+    for nominal in _NOMINAL_DEMAND.finditer(text):
+        _nominal_demand(state, s, mentions, nominal)
+
     # "Israel says the proposal falls short of its demands": a reaction to the other side's offer,
     # unless a speaker's own words hold it (the speech is read with its own date).
     for short in _FALLS_SHORT.finditer(text):
@@ -568,7 +758,7 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     # "Moscow had accepted Washington's proposal", "X rejected the plan": a reported response. Told
     # by a speaker ("Hamas says it has approved …"), it is read with the speaker's words, and date.
     verdict = _VERDICT.search(text) or _NOMINAL_VERDICT.search(text)
-    if verdict and not spoken:
+    if verdict and not any(_read_in_speech(u, s.begin + verdict.start()) for u in said):
         _verdict(state, s, mentions, verdict, date)
 
     # "It is clarified that the document will not contain promises …": more on the response the
@@ -623,6 +813,12 @@ def _in_own_words(u: Utterance, at: int) -> bool:
     return u.begin <= at < u.begin + len(_own_words(content))
 
 
+def _read_in_speech(u: Utterance, at: int) -> bool:
+    """Whether a verdict at ``at`` is read with the speech: in the speaker's own words, or the speech
+    verb itself ("Chile has rejected Peru's proposal, saying …")."""
+    return _in_own_words(u, at) or u.verb_begin <= at < u.verb_begin + len(u.verb)
+
+
 def _subject_before(state: _State, s: Sentence, mentions: list[ActorMention], at: int) -> ActorMention | None:
     """The last name before ``at`` that is not governed by a preposition: the clause's subject.
     A demonym counts with a group noun after it ("the Iranian delegation")."""
@@ -633,6 +829,28 @@ def _subject_before(state: _State, s: Sentence, mentions: list[ActorMention], at
             continue
         return m
     return None
+
+
+_NOMINAL_DEMAND = re.compile(r"[’']s\s+(?:(?:key|main|core|new|latest|security|repeated|long-standing|longstanding)\s+){0,2}(?:demands?|insistence|requests?)\s+(?:that|for|to|on)\b")
+
+
+def _nominal_demand(state: _State, s: Sentence, mentions: list[ActorMention], nominal: re.Match) -> None:
+    """A demand named by its owner's possessive. Undated: the noun tells that it was made, not when."""
+    owner = next((m for m in mentions if m.end == s.begin + nominal.start() and m.ref is not None and m.how != "place"), None)
+    by = _side(state, owner.ref) if owner else None
+    if by is None:
+        return
+    clause = re.split(r"[;:]|,\s+(?:but|while|and)\b", s.text[nominal.end():], maxsplit=1)[0]
+    clause_begin = s.begin + nominal.end()
+    hits = state.topics.find(clause)
+    specific = [h for h in hits if h.topic not in state.topics.generic]
+    topic = (specific or hits)[0].topic if hits else "other"
+    inside = [m for m in mentions if clause_begin <= m.begin < clause_begin + len(clause)]
+    addressees = tuple(a for a in _sides(state, inside) if a.iri != by.iri)
+    if any(d.kind == "demand" and d.evidence.sentence_index == s.index and d.on_behalf_of == by and d.topics == (topic,) for d in state.facts.statements):
+        return  # read already, from the same words
+    ev = _evidence(s, owner.begin, clause_begin + len(clause), state.info.text, 0.65)
+    _add_demand(state, by, None, addressees, topic, None, ev, ev.quote)
 
 
 def _made_demands(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], made: re.Match) -> None:
@@ -895,20 +1113,73 @@ def _add_statement(state: _State, st: Statement) -> None:
             merged = tuple(dict.fromkeys(existing.addressees + st.addressees))
             if merged != existing.addressees:
                 state.facts.statements[i] = replace(existing, addressees=merged)
-            if existing.evidence.begin == st.evidence.begin and existing.speaker == st.speaker:
-                return  # the same mention again; another speaker of the same words is a mention of its own
+            if existing.evidence.begin == st.evidence.begin and (existing.speaker == st.speaker or st.kind == "stance"):
+                return  # the same mention again; another speaker of the same answer is a mention of its own
     state.facts.statements.append(st)
 
 
 # -- events --------------------------------------------------------------------------------------------
 def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
-    for clause in clauses(s.text, s.begin, dates):
+    own_dates = dates_of_events(s.text, s.begin, dates)
+    follows = _event_just_before(state, s) if not own_dates and not tells_background(s.text) else None
+    source = "own"
+    if follows is None and not own_dates:
+        # Only the report is dated ("…, officials said on Thursday"): news of the day, so that day.
+        own_dates, source = dates, "report"
+    for clause in clauses(s.text, s.begin, own_dates):
+        clause = replace(clause, date_source=source)
         inside = [m for m in mentions if clause.begin <= m.begin < clause.end]
-        for kind, name, place, participants in find_events(clause, inside, tuple(_sides(state, inside))):
-            ev = _evidence(s, clause.begin, clause.end, state.info.text, 0.7)
-            if clause.date is not None and clause.date.precision == "day":
+        sides = tuple(_sides(state, inside))
+        found_events = [(f, clause.date) for f in find_events(clause, inside, sides)]
+        if follows is not None:
+            # Meetings told in a row share their day: "On Tuesday, Putin submitted a bill. Putin and
+            # Biden held a phone conversation" — the call was on Tuesday too. Other kinds do not.
+            inherited = replace(clause, date=follows.date, date_text=None, date_source="previous")
+            found_events = [(f, d) for f, d in found_events if f.kind != "meeting"]
+            found_events += [(f, follows.date) for f in find_events(inherited, inside, sides) if f.kind == "meeting"]
+        for found, clause_date in found_events:
+            date = clause_date if found.dated else None
+            place = found.place
+            if place is None and follows is not None and found.kind == "meeting" and not found.by_phone:
+                place = follows.place  # "They also had a joint meeting with …": where they met
+            name = found.name
+            if date is not None and date.precision == "day":
                 # One node per (kind, day, place) across articles: one name for it, not each outlet's.
-                name = f"{kind.replace('-', ' ').capitalize()} on {clause.date.iso}" + (f" in {place.label}" if place else "")
-            event = Event(kind=kind, name=name, evidence=ev, date=clause.date, place=place, participants=participants)
-            if not any(e.kind == kind and e.date == clause.date and e.place == place and e.date is not None for e in state.facts.events):
+                name = f"{found.kind.replace('-', ' ').capitalize()} on {date.iso}" + (f" in {place.label}" if place else "")
+            ev = _evidence(s, clause.begin, clause.end, state.info.text, 0.7)
+            event = Event(kind=found.kind, name=name, evidence=ev, date=date, place=place, participants=found.participants)
+            known = _same_event(state.facts.events, event)
+            if known is None:
                 state.facts.events.append(event)
+            elif known.place is None and event.place is not None:
+                state.facts.events[state.facts.events.index(known)] = event  # the report that says where
+            state.last_event = (s.paragraph, s.index, state.facts.events[-1] if known is None else known)
+
+
+def _event_just_before(state: _State, s: Sentence) -> Event | None:
+    """The day-dated event the sentence just before reported, if any: in the same paragraph, or in
+    the one before when this sentence says it goes on ("They also had a joint meeting …")."""
+    if state.last_event is None:
+        return None
+    paragraph, index, event = state.last_event
+    if index != s.index - 1 or event.date is None or event.date.precision != "day":
+        return None
+    return event if paragraph == s.paragraph or goes_on(s.text) else None
+
+
+def _same_event(events: list[Event], new: Event) -> Event | None:
+    """An event already read that ``new`` reports again: same kind and day, and the same place, or
+    one of them placeless and no side named that the other lacks ("the talks in Istanbul" … "after
+    today's talks")."""
+    if new.date is None:
+        return None
+    for e in events:
+        if e.kind != new.kind or e.date is None or e.date.iso != new.date.iso:
+            continue  # the same day, however each report words it
+        if e.place == new.place:
+            return e
+        if e.place is None or new.place is None:
+            old_sides, new_sides = {p.iri for p in e.participants}, {p.iri for p in new.participants}
+            if old_sides <= new_sides or new_sides <= old_sides:
+                return e
+    return None

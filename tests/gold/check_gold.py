@@ -29,6 +29,11 @@ TOPICS = {
     "security-guarantees", "territorial-integrity", "peace-talks", "nuclear-weapons", "missile-deployment",
     "other",
 }
+# Every identifier of the shipped topic scheme is allowed too: a user extends the scheme, not this list.
+_SCHEME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "ontology", "topics.ttl")
+if os.path.exists(_SCHEME):
+    with open(_SCHEME, encoding="utf-8") as _f:
+        TOPICS |= set(re.findall(r'skos:notation\s+"([^"]+)"', _f.read()))
 ACTOR_KINDS = {"person", "state", "organization"}
 RESPONSE_KINDS = {"written-response", "rejection", "acceptance", "counter-proposal", "statement"}
 STANCES = {"supports", "opposes", "conditional", "uncertain", "neutral"}

@@ -1,0 +1,190 @@
+"""Events: one behaviour per test, on short articles written for the test (not seed or gold text).
+
+Every article is dated Thursday, May 4, 2023 by its dateline, so "on Tuesday" is May 2 and "over
+the weekend" April 29–30.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from stancegraph.loaders.dates import find_dates
+from stancegraph.loaders.events import clauses
+from stancegraph.loaders.pipeline import extract_raw
+from stancegraph.loaders.reader import read_article
+
+DATELINE = "PARIS, May 4, 2023 (AFP) - The foreign ministers of Chile and Peru spoke to reporters on the border dispute."
+
+
+def events_of(tmp_path, *paragraphs: str):
+    path = tmp_path / "article.txt"
+    path.write_text("\n".join(["Border talks", DATELINE, *paragraphs]) + "\n", encoding="utf-8")
+    return extract_raw(read_article(path)).events
+
+
+def summary(events):
+    return {(e.kind, e.date.iso if e.date else None, e.place.label if e.place else None) for e in events}
+
+
+def dates_in(text, ref):
+    return [(d.text, d.date.iso if d.date else None) for d in find_dates(text, ref)]
+
+
+# -- which day -----------------------------------------------------------------------------------------
+def test_a_phone_call_takes_the_date_of_the_sentence_before(tmp_path):
+    events = events_of(tmp_path, "On Tuesday, Chile submitted to parliament a bill on ratifying the border treaty. "
+                                 "The presidents of Chile and Peru held a phone conversation on the border dispute.")
+    calls = [e for e in events if e.kind == "meeting"]
+    assert [(c.date.iso, c.place) for c in calls] == [("2023-05-02", None)]
+
+
+def test_a_date_the_report_carries_does_not_date_the_meeting(tmp_path):
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru met in Geneva on May 2. "
+                                 "They also had a joint meeting with the Brazilian foreign minister, the ministry reported on May 3.")
+    meetings = summary(e for e in events if e.kind == "meeting")
+    assert ("meeting", "2023-05-02", "Geneva") in meetings
+    assert not any(date == "2023-05-03" for _, date, _ in meetings)
+
+
+def test_a_sentence_told_as_background_keeps_no_date_from_the_one_before(tmp_path):
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru met in Geneva on May 2. "
+                                 "The presidents of Chile and Peru had earlier held a phone conversation on the dispute.")
+    assert ("meeting", "2023-05-02", None) not in summary(events)
+
+
+def test_a_date_restated_in_brackets_does_not_cut_the_sentence():
+    text = "Chile and Peru held talks in Geneva on Thursday [May 4], the envoy said."
+    dates = find_dates(text, dt.date(2023, 5, 4))
+    assert len(dates) == 2 and [c.date.iso for c in clauses(text, 0, dates)] == ["2023-05-04"]
+
+
+def test_last_week_and_the_weekend_are_dated_at_the_precision_they_cover():
+    assert dates_in("the waivers signed last week", dt.date(2023, 3, 15)) == [("last week", "2023-03")]
+    assert dates_in("the waivers signed last week", dt.date(2022, 2, 7)) == [("last week", "2022")]  # Jan 31 – Feb 6
+    assert dates_in("suspended the deal over the weekend", dt.date(2022, 11, 4)) == [("over the weekend", "2022-10")]
+
+
+def test_sanctions_imposed_in_two_years_have_no_single_date(tmp_path):
+    assert dates_in("the UN imposed sanctions in 2016 and 2017", dt.date(2023, 5, 4)) == [("in 2016 and 2017", None)]
+    events = events_of(tmp_path, "Because of the tests, the UN imposed sanctions on Peru in 2016 and 2017.")
+    assert ("other", None, None) in summary(events)
+
+
+# -- future meetings -----------------------------------------------------------------------------------
+def test_a_future_meeting_counts_when_its_day_is_given(tmp_path):
+    events = events_of(tmp_path, "Talks between Chile and Peru in Geneva will resume on Tuesday, the mediators said.")
+    assert ("meeting", "2023-05-09", "Geneva") in summary(events)
+
+
+def test_a_future_meeting_without_a_day_is_not_an_event(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru will hold talks in Geneva next month, the mediators said.")
+    assert not [e for e in events if e.kind == "meeting"]
+
+
+# -- what is and is not an event ---------------------------------------------------------------------
+def test_a_press_conference_is_not_a_meeting(tmp_path):
+    events = events_of(tmp_path, "The Peruvian foreign minister held a press conference in Geneva on Tuesday.")
+    assert not [e for e in events if e.kind == "meeting"]
+
+
+def test_a_bill_put_before_parliament_is_not_a_publication(tmp_path):
+    events = events_of(tmp_path, "On Tuesday, Chile submitted to parliament a bill on ratifying the border treaty.")
+    assert summary(events) == {("other", "2023-05-02", None)}
+
+
+def test_a_suspension_and_the_attack_it_cites_are_two_events(tmp_path):
+    events = events_of(tmp_path, "Peru suspended the border agreement over the weekend, citing Chilean attacks on its border posts.")
+    kinds = {(e.kind, e.date.iso if e.date else None) for e in events}
+    assert kinds == {("other", "2023-04"), ("military-operation", None)}
+
+
+def test_notes_exchanged_are_an_event_not_dated_by_the_call_that_welcomes_them(tmp_path):
+    events = events_of(tmp_path, "On Tuesday, the presidents of Chile and Peru held a phone conversation, "
+                                 "expressing satisfaction over exchanging notes on extending the treaty.")
+    assert summary(events) == {("meeting", "2023-05-02", None), ("other", None, None)}
+
+
+# -- where ---------------------------------------------------------------------------------------------
+def test_the_state_attacked_is_where_the_operation_took_place(tmp_path):
+    events = events_of(tmp_path, "The war began after Peru attacked Chile on March 2, 2023.")
+    assert ("military-operation", "2023-03-02", "Chile") in summary(events)
+
+
+def test_a_place_named_before_the_operation_is_its_place(tmp_path):
+    events = events_of(tmp_path, "The war cabinet approved continuing the Kursk military operation.")
+    assert ("military-operation", None, "Kursk") in summary(events)
+
+
+# -- the same event told twice ---------------------------------------------------------------------------
+def test_the_same_talks_told_again_without_their_place_are_one_event(tmp_path):
+    events = events_of(tmp_path, "Delegations of Chile and Peru held talks in Geneva on Tuesday.",
+                       "After Tuesday's talks, the Chilean envoy said Chile and Peru were closer to a deal.")
+    assert summary(e for e in events if e.kind == "meeting") == {("meeting", "2023-05-02", "Geneva")}
+
+
+# -- denied, and said with a verb ------------------------------------------------------------------------
+def test_a_meeting_that_did_not_take_place_is_not_an_event(tmp_path):
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru did not meet on Tuesday.",
+                       "No talks were held in Geneva on Wednesday. The two presidents have never met since 2019.",
+                       "The meeting of Chile and Peru in Geneva did not take place on Monday.")
+    assert not [e for e in events if e.kind == "meeting"]
+
+
+def test_a_call_said_with_a_verb_is_a_call(tmp_path):
+    events = events_of(tmp_path, "The presidents of Chile and Peru spoke by phone on Tuesday.")
+    calls = [e for e in events if e.kind == "meeting"]
+    assert [(c.date.iso, c.place) for c in calls] == [("2023-05-02", None)]
+
+
+def test_a_memorandum_signed_and_strikes_launched_are_events(tmp_path):
+    events = events_of(tmp_path, "On Tuesday, Chile and Peru signed a memorandum on fishing rights.",
+                       "Peru launched strikes on Chilean border posts on Wednesday.")
+    assert {("other", "2023-05-02", None), ("military-operation", "2023-05-03", None)} <= summary(events)
+
+
+def test_no_progress_in_talks_does_not_deny_the_talks(tmp_path):
+    events = events_of(tmp_path, "There was no progress in talks between Chile and Peru in Geneva on Tuesday.")
+    assert ("meeting", "2023-05-02", "Geneva") in summary(events)
+
+
+def test_suspending_participation_in_a_treaty_is_an_event(tmp_path):
+    events = events_of(tmp_path, "Peru suspended its participation in the border treaty in February 2023.")
+    assert ("other", "2023-02", None) in summary(events)
+
+
+# -- more on which day -----------------------------------------------------------------------------------
+def test_when_only_the_report_is_dated_the_event_takes_that_day(tmp_path):
+    events = events_of(tmp_path, "Delegations of Chile and Peru met in Geneva, the ministry said on Tuesday.")
+    assert ("meeting", "2023-05-02", "Geneva") in summary(events)
+
+
+def test_a_sentence_that_goes_on_takes_the_day_across_a_paragraph_break(tmp_path):
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru met in Geneva on May 2.",
+                       "They also had a joint meeting with the Brazilian foreign minister, the ministry reported on May 3.")
+    assert summary(e for e in events if e.kind == "meeting") == {("meeting", "2023-05-02", "Geneva")}
+
+
+def test_without_a_word_that_it_goes_on_a_new_paragraph_takes_no_day_from_the_last(tmp_path):
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru met in Geneva on May 2.",
+                       "The presidents of Chile and Peru held a phone conversation on the dispute.")
+    calls = [e for e in events if e.kind == "meeting" and e.place is None]
+    assert [c.date for c in calls] == [None]
+
+
+def test_a_month_and_day_to_come_resolve_forward():
+    # Written on May 4, 2023: "will take place on February 27" is next February, not the last one.
+    assert dates_in("The next round will take place in Geneva on February 27.", dt.date(2023, 5, 4)) == [("February 27", "2024-02-27")]
+    assert dates_in("The last round took place in Geneva on February 27.", dt.date(2023, 5, 4)) == [("February 27", "2023-02-27")]
+
+
+def test_a_meeting_to_come_is_not_dated_by_the_day_it_was_announced(tmp_path):
+    events = events_of(tmp_path, "The ministry said on Tuesday that Chile and Peru would hold talks in Geneva next week.")
+    assert not [e for e in events if e.kind == "meeting"]
+
+
+def test_only_a_meeting_takes_the_day_of_the_event_before(tmp_path):
+    # The offensive told after the meeting is not dated by it.
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru met in Geneva on May 2. "
+                                 "Peru said Chile had launched an offensive.")
+    assert ("military-operation", None, None) in summary(events)
+    assert not [e for e in events if e.kind == "military-operation" and e.date is not None]
