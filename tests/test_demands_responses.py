@@ -243,3 +243,9 @@ def test_a_demand_named_by_its_owners_possessive_is_that_sides_undated_demand(tm
     found = [d for d in facts.statements if d.kind == "demand"]
     assert [(d.on_behalf_of.label, d.topics[0], d.date, [a.label for a in d.addressees]) for d in found] == [
         ("Peru", "troop-withdrawal", None, ["Chile"])]
+
+
+def test_agreeing_to_do_something_together_is_no_acceptance():
+    assert acts.response_kind("the two ministers agreed to continue preparations for a peace treaty") is None
+    assert acts.response_kind("Peru agreed to the ceasefire plan") == "acceptance"
+    assert acts.response_kind("Peru agreed to Chile's terms") == "acceptance"
