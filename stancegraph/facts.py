@@ -74,6 +74,8 @@ class Statement:
     date: PartialDate | None = None
     content: str | None = None
     responds_to: str | None = None  # a description of what is answered; linked by the builder
+    outlet: str | None = None  # the outlet the words were given to ("told TASS")
+    occasion: str | None = None  # the kind of occasion ("press conference", "interview", "statement")
     key: str | None = None  # set by the pipeline: what makes two reports the same act
 
 

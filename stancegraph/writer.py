@@ -100,10 +100,7 @@ class _ArticleGraphWriter:
             self.add(a, SCHEMA.datePublished, Literal(info.published.iso, datatype=XSD.date))
             self.add(a, SG.publishedDateInferred, Literal(info.published_source in ("text", "dateline+weekday")))
         if info.outlet:
-            outlet = URIRef(ID["outlet/" + slugify(info.outlet)])
-            self.add(a, SCHEMA.publisher, outlet)
-            self.add(outlet, RDF.type, SG.Outlet)
-            self.add(outlet, RDFS.label, Literal(info.outlet, lang="en"))
+            self.add(a, SCHEMA.publisher, self._outlet(info.outlet))
         if info.url:
             self.add(a, SCHEMA.url, Literal(info.url, datatype=XSD.anyURI))
         if info.dateline:
@@ -149,6 +146,12 @@ class _ArticleGraphWriter:
             self.add(tenure, ORG.role, role)
             self.add(tenure, SG.attestedOn, Literal(self.info.published.iso, datatype=XSD.date))
 
+    def _outlet(self, name: str) -> URIRef:
+        node = URIRef(ID["outlet/" + slugify(name)])
+        self.add(node, RDF.type, SG.Outlet)
+        self.add(node, RDFS.label, Literal(name, lang="en"))
+        return node
+
     def _place(self, place: Place) -> URIRef:
         node = URIRef(place.iri)
         if not place.known:
@@ -184,6 +187,10 @@ class _ArticleGraphWriter:
             self.add(node, SG.content, Literal(st.content))
         if st.responds_to:
             self.add(node, SG.respondsTo, URIRef(st.responds_to))
+        if st.outlet:
+            self.add(node, SG.givenTo, self._outlet(st.outlet))
+        if st.occasion:
+            self.add(node, SG.occasion, Literal(st.occasion))
         self._date(node, st.date)
         self.add(node, SG.reportedIn, self.article)
         self._mention(node, st.evidence)

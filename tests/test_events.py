@@ -188,3 +188,54 @@ def test_only_a_meeting_takes_the_day_of_the_event_before(tmp_path):
                                  "Peru said Chile had launched an offensive.")
     assert ("military-operation", None, None) in summary(events)
     assert not [e for e in events if e.kind == "military-operation" and e.date is not None]
+
+
+def test_diplomats_expelled_and_a_mission_suspended_are_events(tmp_path):
+    events = events_of(tmp_path, "Chile expelled two Peruvian diplomats on Tuesday.",
+                       "Peru suspended the work of its mission to the OAS on Wednesday.")
+    assert {("other", "2023-05-02", None), ("other", "2023-05-03", None)} <= summary(events)
+
+
+# -- the article's own date ------------------------------------------------------------------------------
+def test_a_dateline_without_a_year_takes_it_from_the_weekday_its_lead_names(tmp_path):
+    # March 15 is a Wednesday in 2023 (and 2017, 2028); the treaty "expires" in 2026, so the
+    # article is older than that: 2023.
+    path = tmp_path / "wire.txt"
+    path.write_text("Kremlin on the treaty\nMOSCOW, March 15. /TASS/. The treaty, which expires on February 5, 2026, "
+                    "must be extended, Kremlin spokesman Dmitry Peskov said on Wednesday.\n"
+                    "On Tuesday, the presidents of Chile and Peru held a phone conversation.\n", encoding="utf-8")
+    facts = extract_raw(read_article(path))
+    assert facts.article.published.iso == "2023-03-15"
+    assert ("meeting", "2023-03-14", None) in summary(facts.events)
+
+
+
+def test_the_state_invaded_is_where_the_invasion_took_place(tmp_path):
+    events = events_of(tmp_path, "The invasion of Chile began on March 2, 2023.")
+    assert ("military-operation", "2023-03-02", "Chile") in summary(events)
+
+
+def test_a_response_a_side_speaks_in_was_delivered(tmp_path):
+    # "X said in its own response in April": the response is a publication; a person's answer to a
+    # question is not.
+    events = events_of(tmp_path, "The talks failed, Peru said in its own response in April.",
+                       "Peskov said in his response to a question on Tuesday that the talks failed.")
+    assert [(e.kind, e.date.iso) for e in events if e.kind == "publication"] == [("publication", "2023-04")]
+
+
+def test_an_event_told_as_later_keeps_no_day_from_the_one_before(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru held talks in Geneva on Tuesday. "
+                                 "A meeting of the two foreign ministers in Vienna followed.")
+    assert ("meeting", "2023-05-02", "Vienna") not in summary(events)
+
+
+def test_later_that_day_keeps_the_day_of_the_event_before(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru held talks in Geneva on Tuesday.",
+                       "Later that day, the presidents of Chile and Peru held a phone conversation.")
+    assert ("meeting", "2023-05-02", None) in summary(events)
+
+
+def test_a_call_and_a_meeting_on_one_day_stay_two_events(tmp_path):
+    events = events_of(tmp_path, "The presidents of Chile and Peru held a phone conversation on Tuesday.",
+                       "The foreign ministers of Chile and Peru met in Geneva on Tuesday.")
+    assert {("meeting", "2023-05-02", None), ("meeting", "2023-05-02", "Geneva")} <= summary(events)

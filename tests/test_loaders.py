@@ -234,3 +234,14 @@ def test_a_request_in_reported_text_is_a_demand_by_its_subject(tmp_path):
         by, addressees, topics = acts_by_key.setdefault(d.key, (d.on_behalf_of.label, set(), d.topics))
         addressees.update(a.label for a in d.addressees)
     assert list(acts_by_key.values()) == [("Russia", {"United States"}, ("us-nuclear-weapons-out-of-europe",))]
+
+
+def test_a_trie_regex_matches_exactly_its_words_longest_first():
+    import re
+
+    from stancegraph.loaders.lexicon import trie_regex
+
+    pattern = re.compile(rf"(?<!\w)(?:{trie_regex(['point', 'pointed', 'pointed out', 'US', 'U.S.'])})(?!\w)")
+    assert [m.group(0) for m in pattern.finditer("he pointed out, pointed, point; U.S. and US but not USA")] == [
+        "pointed out", "pointed", "point", "U.S.", "US"]
+    assert re.fullmatch(trie_regex([]), "") is None  # nothing matches an empty list

@@ -141,15 +141,16 @@ def test_demands_filtered_by_actor(mini_store):
 # Statements with a speaker: S1, S2, S3 and the rejection R1 (W1 and the demands have no speaker).
 # kind is the notation of the asserted class; ORDER BY ?date ?speaker: undated S2 first, then
 # "2022-01-13" < "2022-01-27" < "2022-02".
-def _statement(speaker, side, date, topic, stance, ev, article, statement, kind, modality, condition=""):
+def _statement(speaker, side, date, topic, stance, ev, article, statement, kind, modality, condition="", outlet="", occasion=""):
     return {"speaker": speaker, "onBehalfOf": side, "date": date, "topic": topic, "stance": stance,
             "evidence": EV[ev], "article": article, "statement": statement, "kind": kind,
-            "modality": modality, "condition": condition}
+            "modality": modality, "condition": condition, "outlet": outlet, "occasion": occasion}
 
 
 STATEMENTS = [
     _statement("Anna Kowalski", "United States", "", "de-escalation", "supports", "c2", C, S2, "stance-statement", "future"),
-    _statement("Sergey Ryabkov", "Russia", "2022-01-13", "nato-non-expansion", "opposes", "b3", B, S1, "stance-statement", "asserted"),
+    _statement("Sergey Ryabkov", "Russia", "2022-01-13", "nato-non-expansion", "opposes", "b3", B, S1, "stance-statement", "asserted",
+               outlet="RTVI", occasion="interview"),
     _statement("Anatoly Antonov", "Russia", "2022-01-27", "strategic-stability-dialogue", "conditional", "c3", C, S3,
                "stance-statement", "conditional", "if the United States is also ready for it"),
     _statement("Sergey Ryabkov", "Russia", "2022-02", "nato-non-expansion", "opposes", "c1", C, R1, "rejection", "asserted"),

@@ -286,3 +286,34 @@ def test_the_office_named_before_a_former_one_is_the_one_held(tmp_path):
     [obasanjo] = [a for a in facts.actors if a.label == "Olusegun Obasanjo"]
     assert obasanjo.post_label == "High Representative for the Horn of Africa"
     assert obasanjo.represents.endswith("/african-union")
+
+
+# -- where it was said ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("frame, outlet, occasion", [
+    (", Deputy Foreign Minister Sergey Ryabkov said in an interview with the RTVI television channel.", "RTVI", "interview"),
+    ("Ryabkov told RBC on Thursday.", "RBC", "interview"),
+    ("Peskov told reporters on a conference call", None, "remarks to reporters"),
+    ("said at a press conference in Geneva", None, "press conference"),
+    ("Kurti wrote on Twitter after meeting", None, "social media post"),
+    ("Lavrov told Blinken that", None, None),
+])
+def test_the_outlet_and_occasion_come_from_the_frame(frame, outlet, occasion):
+    from stancegraph.loaders.medium import medium
+
+    found = medium(frame, frozenset({"Blinken", "Ryabkov", "Peskov", "Kurti", "Lavrov"}))  # actors named in the frame
+    assert (found.outlet, found.occasion) == (outlet, occasion)
+
+
+def test_the_rest_of_an_interview_keeps_its_outlet_and_the_outlet_is_no_actor(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nDOHA, May 6, 2024 (AFP) - Hamas official Khalil al-Hayya told Al Jazeera Arabic that the group welcomed the proposal.\n"
+        "\"We are ready to implement the ceasefire,\" he said.\n"
+    ))
+    media = [(s.outlet, s.occasion) for s in facts.statements if s.kind == "stance"]
+    assert media == [("Al Jazeera Arabic", "interview"), ("Al Jazeera Arabic", "interview")]
+    assert "Al Jazeera Arabic" not in {a.label for a in facts.actors}
+
+
+def test_a_weekday_the_lead_looks_forward_to_does_not_give_the_year(tmp_path):
+    facts = article(tmp_path, "Talks\nGENEVA, January 27. /TASS/. The delegations will meet again on Wednesday, the envoy said.\n")
+    assert facts.article.published is None

@@ -190,7 +190,7 @@ class ActorFinder:
             if known and self.gaz.entry(known).kind != "person":
                 continue
             title, title_begin = self._title(text, start, floor)
-            speech_follows = _speech_follows(text[end:]) or _speech_precedes(text[:start])
+            speech_follows = _speech_follows(text[end:]) or (_speech_precedes(text[:start]) and not _medium_precedes(text[:start]))
             appositive = None
             if not title:
                 appositive = _APPOSITIVE.match(text[end:])
@@ -430,6 +430,17 @@ def _speech_around() -> tuple[re.Pattern, re.Pattern]:
     follows = re.compile(rf"^\s*,?\s*(?:(?:has|had|also|later|then|earlier|again)\s+)*(?:{verbs})\b")
     precedes = re.compile(rf"(?:{verbs})\s*,?\s*$")
     return follows, precedes
+
+
+@cache
+def _medium_before() -> re.Pattern:
+    return re.compile(rf"(?i:{alternation('speech', 'interview_cues')})\s+(?:the\s+)?$")
+
+
+def _medium_precedes(before: str) -> bool:
+    """ "told Al Jazeera Arabic", "in an interview with Newsweek": what follows is an outlet, or
+    whoever was told, not a speaker."""
+    return bool(_medium_before().search(before))
 
 
 def _speech_follows(rest: str) -> bool:

@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import lexicon
+from .lexicon import lexicon, trie_regex
 from .topics import fold
 
 
 @cache
 def _cues(section: str, key: str) -> re.Pattern:
     words = lexicon("acts")[section][key]
-    alternatives = "|".join(re.escape(fold(w).strip()) for w in sorted(words, key=len, reverse=True))
+    alternatives = trie_regex(fold(w).strip() for w in words)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 

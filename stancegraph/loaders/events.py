@@ -1,7 +1,12 @@
-"""Events: meetings and negotiation rounds, publications of documents, military operations.
+"""Events: meetings and negotiation rounds, publications of documents, military operations, and
+other acts (talks suspended, agreements signed, sanctions imposed, diplomats expelled).
 
 A sentence that dates several events ("On January 12, a meeting … in Brussels, and on January 13,
-consultations ended at the Vienna site …") is cut into one clause per date first.
+consultations ended at the Vienna site …") is cut into one clause per date first. A clause may
+report one event of each kind. Which date is an event's: the clause's own, not the one a verb of
+reporting carries ("…, the ministry reported on November 8"); an undated meeting may take the day
+of the event the sentence before told (``shares_day_with_last``). Cue words besides the core
+patterns below are in ``lexicon/events.toml``.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ _AGREEMENT = re.compile(
     r"(?i)\b(brokered|signed|concluded|reached|re-entered|rejoined|returned to|extended|imposed|lifted|" + _alternation("other", "agreement_verbs") + r")\b"
     r"[^.;]{0,50}?\b(deal|agreement|initiative|truce|ceasefire|accord|treaty|sanctions|" + _alternation("other", "agreement_nouns") + r")\b"
 )
+_EXPULSION = re.compile(rf"(?i)\b({_alternation('other', 'expulsion_verbs')})\b[^.;]{{0,40}}?\b({_alternation('other', 'expulsion_objects')})\b")
 _FUTURE = re.compile(r"(?i)\b(will|would|could|plans? to|is to|are to|next week|possibility of)\b")
 
 
@@ -64,13 +70,11 @@ class Clause:
 def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[Clause]:
     """Cut a sentence at each dated phrase after the first, so each event keeps its own date."""
     datable = [d for d in dates if d.date is not None and not _UNTIL.search(sentence_text[max(0, d.begin - offset - 30): d.begin - offset])]
+    # A date in apposition names the same day again ("on Thursday [February 28]"): no new clause.
+    datable = [d for i, d in enumerate(datable) if i == 0 or not _restates(sentence_text, offset, datable[i - 1], d)]
     if len(datable) <= 1:
         d = datable[0] if datable else None
         return [Clause(offset, offset + len(sentence_text), sentence_text, d.date if d else None, d.text if d else None)]
-    datable = [d for i, d in enumerate(datable) if i == 0 or not _restates(sentence_text, offset, datable[i - 1], d)]
-    if len(datable) == 1:
-        d = datable[0]
-        return [Clause(offset, offset + len(sentence_text), sentence_text, d.date, d.text)]
     cuts = [0]
     for d in datable[1:]:
         local = d.begin - offset
@@ -115,15 +119,17 @@ def _state_place(ref: ActorRef) -> Place:
 
 def _military_place(clause: Clause, mentions: list[ActorMention], military: re.Match) -> Place | None:
     """Where an operation happens: a place named right before its noun ("the Rafah military
-    operation"), the state attacked ("Hamas attacked Israel", "attacks on Israel"), else as for
-    any event."""
+    operation"), the state attacked or invaded ("Hamas attacked Israel", "the invasion of
+    Ukraine"), else as for any event."""
     local = [(m, m.begin - clause.begin, m.end - clause.begin) for m in mentions]
     for m, begin, end in local:
         if m.how == "place" and m.place is not None and 0 <= military.start() - end <= 1:
             return m.place
     for m, begin, end in local:
-        # The state by name ("attacked Israel"), not by demonym ("attacks on Chilean posts").
-        if m.ref is not None and m.ref.kind == "state" and m.how == "name" and 0 <= begin - military.end() <= 1:
+        # The state by name ("attacked Israel", "the invasion of Ukraine"), not by demonym ("attacks
+        # on Chilean posts").
+        between = clause.text[military.end(): begin] if begin >= military.end() else None
+        if m.ref is not None and m.ref.kind == "state" and m.how == "name" and between is not None and re.fullmatch(r"\s*(?:(?:of|on|against|into|in)\s+)?", between):
             return _state_place(m.ref)
     return _place(clause, mentions, military)
 
@@ -138,13 +144,15 @@ def _cue(section: str, key: str) -> re.Pattern:
     return re.compile(rf"(?i)\b(?:{_alternation(section, key)})\b")
 
 
-_REPORT_VERB = _cue("dates", "report_verbs")
 _CITED = _cue("dates", "cited_cues")
 _TOLD_ON = re.compile(rf"(?i)\b(?:{_alternation('dates', 'report_verbs')})\s+(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in|at|this|last)\s*)?$")
 _BACKGROUND = _cue("dates", "background_cues")
 _GOES_ON = _cue("dates", "continuation_cues")
+_SAME_DAY = _cue("dates", "same_day_cues")
+_LATER = _cue("dates", "later_cues")
 _MEDIUM = _cue("meeting", "medium_nouns")
 _LEGISLATION = _cue("publication", "legislation_nouns")
+_OWN_RESPONSE = _cue("publication", "own_response")
 _OTHER_ACT = _cue("other", "acts")
 _CALL_PHRASE = _cue("meeting", "call_phrases")
 
@@ -160,15 +168,23 @@ def _told_on(before: str) -> bool:
     return _TOLD_ON.search(before) is not None
 
 
-def goes_on(sentence_text: str) -> bool:
-    """Does the sentence say it goes on with what the last one told ("They also met …")? Not
-    "not only … but also", which adds to its own clause."""
-    return any(not sentence_text[: m.start()].rstrip().lower().endswith("but") for m in _GOES_ON.finditer(sentence_text))
+def shares_day_with_last(sentence_text: str, same_paragraph: bool) -> bool:
+    """May an undated sentence take the day of the event the sentence before told? Within a
+    paragraph yes, unless told as background ("had earlier met") or as later ("A meeting in
+    Brussels followed"); across a paragraph break only when it says it goes on ("They also had a
+    joint meeting …"; not "not only … but also"). "Later that day" keeps the day."""
+    if _SAME_DAY.search(sentence_text):
+        return True
+    if _BACKGROUND.search(sentence_text) or _LATER.search(sentence_text):
+        return False
+    goes_on = any(not sentence_text[: m.start()].rstrip().lower().endswith("but") for m in _GOES_ON.finditer(sentence_text))
+    return same_paragraph or goes_on
 
 
-def tells_background(sentence_text: str) -> bool:
-    """Is the sentence told as background ("had earlier met")? Then it keeps no date from the last."""
-    return _BACKGROUND.search(sentence_text) is not None
+def tells_call(text: str) -> bool:
+    """Does the text tell of a phone or video call (which has no place, and is not the meeting
+    held the same day)?"""
+    return _CALL.search(text) is not None
 
 
 def _meeting_noun(text: str) -> re.Match | None:
@@ -247,8 +263,13 @@ def _military(clause: Clause, mentions: list[ActorMention], participants: tuple[
 
 def _publication(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
     text = clause.text
+    if clause.date is None or _FUTURE.search(text):
+        return None
+    own = _OWN_RESPONSE.search(text)
+    if own and not re.match(r"\s+to\s+(?:a\s+|the\s+)?questions?\b", text[own.end():]):
+        return FoundEvent("publication", _with_labels("Response", participants), None, participants)
     publish = _PUBLISH.search(text)
-    if not (publish and clause.date is not None and not _FUTURE.search(text)):
+    if publish is None:
         return None
     bill = _LEGISLATION.search(text, publish.end(), publish.end() + 50)
     if bill:
@@ -266,15 +287,16 @@ def _document_near(text: str, publish: re.Match) -> re.Match | None:
     agreements", "submitted to Russia their written response") — not one a long way off ("the
     proposal …, the group said in a statement published on its website")."""
     for hit in _DOCUMENT.finditer(text):
-        if -40 <= hit.start() - publish.end() <= 40 or -40 <= publish.start() - hit.end() <= 0:
+        if 0 <= hit.start() - publish.end() <= 40 or 0 <= publish.start() - hit.end() <= 40:
             return hit
     return None
 
 
 def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
-    """Talks broken off, agreements made, notes exchanged: "other" events, named "<what> <verb>"."""
+    """Talks broken off, agreements made, diplomats expelled, notes exchanged: "other" events,
+    named "<what> <verb>"."""
     text = clause.text
-    for pattern, needs_participants in ((_BREAK_OFF, False), (_AGREEMENT, True)):
+    for pattern, needs_participants in ((_BREAK_OFF, False), (_AGREEMENT, True), (_EXPULSION, True)):
         hit = _first_past(pattern, text)
         if hit and (participants or not needs_participants):
             return FoundEvent("other", _with_labels(f"{hit.group(2).capitalize()} {hit.group(1)}", participants), _place(clause, mentions), participants)

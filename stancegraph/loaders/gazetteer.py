@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from ..namespaces import ORG, RDF, RDFS, SG, SKOS
 from ..resources import ontology_dir
+from .lexicon import trie_regex
 
 _KIND = {
     str(SG.State): "state",
@@ -116,16 +117,15 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
 
     gaz = Gazetteer(entries, names, demonyms, metonyms, anaphors, places, surnames)
     gaz.pattern = _compile(gaz)
-    alternatives = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True) if d)
-    gaz.demonym_pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    gaz.demonym_pattern = re.compile(rf"(?<![\w-])(?:{trie_regex(demonyms)})(?![\w-])")
     return gaz
 
 
 def _compile(gaz: Gazetteer) -> re.Pattern:
     forms = set(gaz.names) | set(gaz.metonyms) | set(gaz.places) | set(gaz.surnames)
     forms = {f for f in forms if f}
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    anaphors = "|".join(re.escape(f) for f in sorted(gaz.anaphors, key=len, reverse=True))
+    alternatives = trie_regex(forms)
+    anaphors = trie_regex(gaz.anaphors) if gaz.anaphors else ""
     parts = [rf"(?P<name>{alternatives})"]
     if anaphors:
         parts.append(rf"(?P<anaphor>(?i:{anaphors}))")

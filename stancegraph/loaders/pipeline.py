@@ -23,9 +23,10 @@ from .actors import ActorFinder, ActorMention, _ref
 from .attribution import Attributor, Utterance
 from .dateline import parse_dateline
 from .dates import DateMention, find_dates, first_day, to_date, weekday_year
-from .events import clauses, dates_of_events, find_events, goes_on, tells_background
+from .events import Clause, FoundEvent, clauses, dates_of_events, find_events, shares_day_with_last, tells_call
 from .gazetteer import Gazetteer, default_gazetteer
 from .lexicon import lexicon_fingerprint
+from .medium import Medium, medium
 from .reader import RawArticle, read_article
 from .segment import Sentence, split_sentences
 from .topics import TopicHit, TopicMatcher, default_topics
@@ -81,6 +82,7 @@ class _State:
     proposal_sentences: set[int] = field(default_factory=set)  # sentences read as a proposal's items
     last_dated: tuple[int, PartialDate, frozenset[str]] | None = None  # (sentence, date, actors named) of the last dated sentence
     speaker_dates: dict[str, tuple[int, PartialDate]] = field(default_factory=dict)  # speaker → (paragraph, date)
+    media: dict[str, Medium] = field(default_factory=dict)  # speaker → the outlet and occasion they last spoke in
     occasions: dict[str, PartialDate] = field(default_factory=dict)  # person → day of the press conference, meeting … they spoke at
     last_sides: list[ActorRef] = field(default_factory=list)  # the last two states named in one sentence
     answered_sentences: set[int] = field(default_factory=set)  # sentences whose verdict was read from speech
@@ -297,11 +299,16 @@ def _year_after(month: int, day: int, latest: dt.date | None) -> int | None:
 YEAR_FROM_WEEKDAY = "dateline+weekday"  # published_source: dateline day, year from the lead's weekday
 
 
+_LOOKS_AHEAD = re.compile(r"(?i)\b(?:will|shall|is to|are to|to be|set to|scheduled|due|expected|plans?\s+to|next)\b[^.;,]*$")
+
+
 def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
     """ "MOSCOW, January 27. /TASS/. … Peskov said on Wednesday": wire stories file the day they
     report, so the lead's weekday is the dateline's day, which pins its year (the one nearest the
     latest year the article names; marked as inferred)."""
-    m = re.search(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
+    # Not a day looked forward to: "talks will resume on Friday" says nothing of the filing day.
+    m = next((m for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
+              if not _LOOKS_AHEAD.search(lead[max(0, m.start() - 60):m.start()])), None)
     if m is None:
         return None
     from .dates import WEEKDAYS
@@ -481,6 +488,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         last_sentence, last_date, named = state.last_dated
         if u.sentence.index - last_sentence == 1 and (_ANAPHORIC_SUBJECT.match(u.sentence.text) or (voices | {speaker.iri}) & named):
             date = last_date
+    said_in = _said_in(state, speaker, frame_text, mentions, bool(frame_dates))
     topic_hits = state.topics.find(content)
     topics = tuple(dict.fromkeys(h.topic for h in topic_hits)) or ("other",)
     # The frame takes a side too: "reaffirmed …", "regretted …", "expressed confidence that …".
@@ -532,6 +540,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
                 kind=kind, evidence=evidence, speaker=speaker, on_behalf_of=responder, addressees=(addressee,) if addressee else (),
                 topics=topics, stance=stance.polarity, modality=stance.modality, condition=stance.condition, date=date,
                 content=content.strip(), responds_to=state.proposal.event if state.proposal else None,
+                outlet=said_in.outlet, occasion=said_in.occasion,
             ))
         return
     read_as_request = any(d.kind == "demand" and d.evidence.sentence_index == u.sentence.index for d in state.facts.statements)
@@ -565,7 +574,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     _add_statement(state, Statement(
         kind="stance", evidence=evidence, speaker=speaker, on_behalf_of=side, addressees=tuple(others),
         topics=topics, stance=stance.polarity, modality=stance.modality, condition=stance.condition, date=date,
-        content=content.strip(), key=key,
+        content=content.strip(), key=key, outlet=said_in.outlet, occasion=said_in.occasion,
     ))
     if demand and u.sentence.index not in state.proposal_sentences:
         spans = [(h.topic, h.begin, h.end) for h in wanted]
@@ -580,6 +589,18 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
 
 
 _DEMONSTRATIVE_START = re.compile(r"^[\"“«]?(?:This|That|These|Such)\s+(?!is\b|was\b|will\b|would\b)[a-z]+(?:ed|s)\b")
+
+
+def _said_in(state: _State, speaker: ActorRef, frame_text: str, mentions: list[ActorMention], dated: bool) -> Medium:
+    """The outlet and occasion of the words; a frame that names neither, nor a day of its own, goes
+    on from the speaker's last (the rest of the interview: "…,” he said)."""
+    found = medium(frame_text, frozenset(m.surface for m in mentions if m.ref is not None))
+    if found.outlet or found.occasion:
+        state.media[speaker.iri] = found
+        return found
+    if dated or _PAST_MARKER.search(frame_text):
+        return found
+    return state.media.get(speaker.iri, found)
 
 
 def _continued(state: _State, u: Utterance, speaker: ActorRef) -> Statement | None:
@@ -1121,7 +1142,7 @@ def _add_statement(state: _State, st: Statement) -> None:
 # -- events --------------------------------------------------------------------------------------------
 def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
     own_dates = dates_of_events(s.text, s.begin, dates)
-    follows = _event_just_before(state, s) if not own_dates and not tells_background(s.text) else None
+    follows = _event_just_before(state, s) if not own_dates else None
     source = "own"
     if follows is None and not own_dates:
         # Only the report is dated ("…, officials said on Thursday"): news of the day, so that day.
@@ -1138,39 +1159,43 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
             found_events = [(f, d) for f, d in found_events if f.kind != "meeting"]
             found_events += [(f, follows.date) for f in find_events(inherited, inside, sides) if f.kind == "meeting"]
         for found, clause_date in found_events:
-            date = clause_date if found.dated else None
             place = found.place
             if place is None and follows is not None and found.kind == "meeting" and not found.by_phone:
                 place = follows.place  # "They also had a joint meeting with …": where they met
-            name = found.name
-            if date is not None and date.precision == "day":
-                # One node per (kind, day, place) across articles: one name for it, not each outlet's.
-                name = f"{found.kind.replace('-', ' ').capitalize()} on {date.iso}" + (f" in {place.label}" if place else "")
-            ev = _evidence(s, clause.begin, clause.end, state.info.text, 0.7)
-            event = Event(kind=found.kind, name=name, evidence=ev, date=date, place=place, participants=found.participants)
-            known = _same_event(state.facts.events, event)
-            if known is None:
-                state.facts.events.append(event)
-            elif known.place is None and event.place is not None:
-                state.facts.events[state.facts.events.index(known)] = event  # the report that says where
-            state.last_event = (s.paragraph, s.index, state.facts.events[-1] if known is None else known)
+            _add_event(state, s, clause, found, clause_date if found.dated else None, place)
+
+
+def _add_event(state: _State, s: Sentence, clause: Clause, found: FoundEvent, date: PartialDate | None, place: Place | None) -> None:
+    name = found.name
+    if date is not None and date.precision == "day":
+        # One node per (kind, day, place) across articles: one name for it, not each outlet's.
+        name = f"{found.kind.replace('-', ' ').capitalize()} on {date.iso}" + (f" in {place.label}" if place else "")
+    ev = _evidence(s, clause.begin, clause.end, state.info.text, 0.7)
+    event = Event(kind=found.kind, name=name, evidence=ev, date=date, place=place, participants=found.participants)
+    known = _same_event(state.facts.events, event)
+    if known is None:
+        state.facts.events.append(event)
+    elif known.place is None and event.place is not None:
+        state.facts.events[state.facts.events.index(known)] = event  # the report that says where
+    else:
+        event = known
+    state.last_event = (s.paragraph, s.index, event)
 
 
 def _event_just_before(state: _State, s: Sentence) -> Event | None:
-    """The day-dated event the sentence just before reported, if any: in the same paragraph, or in
-    the one before when this sentence says it goes on ("They also had a joint meeting …")."""
+    """The day-dated event the sentence just before reported, if this sentence shares its day."""
     if state.last_event is None:
         return None
     paragraph, index, event = state.last_event
     if index != s.index - 1 or event.date is None or event.date.precision != "day":
         return None
-    return event if paragraph == s.paragraph or goes_on(s.text) else None
+    return event if shares_day_with_last(s.text, paragraph == s.paragraph) else None
 
 
 def _same_event(events: list[Event], new: Event) -> Event | None:
     """An event already read that ``new`` reports again: same kind and day, and the same place, or
     one of them placeless and no side named that the other lacks ("the talks in Istanbul" … "after
-    today's talks")."""
+    today's talks"). A phone call is placeless by nature: it is not the meeting held that day."""
     if new.date is None:
         return None
     for e in events:
@@ -1178,7 +1203,7 @@ def _same_event(events: list[Event], new: Event) -> Event | None:
             continue  # the same day, however each report words it
         if e.place == new.place:
             return e
-        if e.place is None or new.place is None:
+        if (e.place is None or new.place is None) and not (tells_call(e.evidence.quote) or tells_call(new.evidence.quote)):
             old_sides, new_sides = {p.iri for p in e.participants}, {p.iri for p in new.participants}
             if old_sides <= new_sides or new_sides <= old_sides:
                 return e
