@@ -137,6 +137,16 @@ def test_what_a_speaker_urges_is_a_request_not_an_answer(tmp_path):
 
 
 def test_made_demands_is_a_demand_of_the_side_whose_team_made_them(tmp_path):
+    facts = facts_of(tmp_path, "The Peruvian delegation made numerous demands on the ceasefire that Chile criticized.")
+    assert demands(facts) == {("Peru", "ceasefire", None)}  # the clause gives no date: when, the text does not say
+
+
+def test_made_demands_takes_the_date_its_clause_gives(tmp_path):
+    facts = facts_of(tmp_path, "The Peruvian delegation made numerous demands on April 28, 2023 on the ceasefire.")
+    assert demands(facts) == {("Peru", "ceasefire", "2023-04-28")}
+
+
+def test_made_demands_last_week_is_dated_by_its_month(tmp_path):
     facts = facts_of(tmp_path, "The Peruvian delegation made numerous demands last week on the ceasefire that Chile criticized.")
     # "last week" of Thursday 4 May 2023 is 24–30 April: the month, not a day
     assert demands(facts) == {("Peru", "ceasefire", "2023-04")}
@@ -164,8 +174,78 @@ def test_an_answer_still_open_or_given_by_someone_else_is_not_the_speakers():
     assert acts.response_kind("we have rejected the plan") == "rejection"
 
 
+def test_a_first_person_verdict_in_a_quote_is_the_speakers(tmp_path):
+    facts = facts_of(tmp_path, '"We have accepted Peru\'s ceasefire proposal," Chilean Foreign Minister Ana Torres said.')
+    assert ("Chile", "acceptance", "Peru", "2023-05-04") in responses(facts)
+
+
+def test_a_side_a_response_is_about_is_not_answered(tmp_path):
+    facts = facts_of(tmp_path, "Peru rejected Chile's proposal on Bolivia.")
+    assert {r[2] for r in responses(facts)} == {"Chile"}
+
+
+def test_each_side_of_a_coordinated_subject_answers_and_none_answers_another(tmp_path):
+    facts = facts_of(tmp_path, "Chile and Bolivia rejected Peru's demand for a ceasefire.")
+    assert responses(facts) == {("Chile", "rejection", "Peru", "2023-05-04"), ("Bolivia", "rejection", "Peru", "2023-05-04")}
+    assert demands(facts) == {("Peru", "ceasefire", None)}
+
+
+def test_the_side_whose_position_is_told_answers_not_the_one_telling(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said Peru is not ready for compromises with Bolivia.")
+    assert {r[0] for r in responses(facts) if r[1] == "rejection"} == {"Peru"}
+
+
+def test_a_judgement_of_the_other_side_is_the_speakers_answer(tmp_path):
+    facts = facts_of(tmp_path, "Peru failed to make crucial concessions on the ceasefire, Chile said in its response.")
+    assert {r[0] for r in responses(facts) if r[1] == "rejection"} == {"Chile"}
+
+
+def test_two_speakers_of_the_same_words_are_two_mentions_of_one_answer(tmp_path):
+    facts = facts_of(tmp_path, "As Chilean Foreign Minister Ana Torres and Bolivian Foreign Minister Luis Arce said, "
+                               "Peru is not ready for compromises on the ceasefire.")
+    rejections = [r for r in facts.statements if r.kind == "rejection"]
+    assert {r.on_behalf_of.label for r in rejections} == {"Peru"}
+    assert {r.speaker.label for r in rejections} == {"Ana Torres", "Luis Arce"}
+
+
+def test_the_document_goes_on_with_the_response_told_just_before(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said the written response will include its own proposals to Peru. "
+                               "It is clarified that the document will not contain promises on a ceasefire.")
+    assert ("Chile", "counter-proposal", "Peru", "2023-05-04") in responses(facts)
+    assert {r[:2] for r in responses(facts) if r[1] == "rejection"} == {("Chile", "rejection")}
+
+
+def test_a_point_added_right_after_a_proposals_list_is_one_more_demand(tmp_path):
+    facts = facts_of(tmp_path, "On May 2, 2023, Chile published draft agreements with Peru. "
+                               "The documents say that Peru must agree to a ceasefire. "
+                               "Also, both sides must pledge not to create conditions regarded as a threat.")
+    assert demands(facts) == {("Chile", "ceasefire", "2023-05-02"), ("Chile", "other", "2023-05-02")}
+
+
+def test_a_request_in_speech_is_dated_by_the_speech_not_by_a_date_it_names(tmp_path):
+    facts = facts_of(tmp_path, "Chile wants a ceasefire with Peru by June 1, 2023, Chilean Foreign Minister Ana Torres said on Tuesday.")
+    assert demands(facts) == {("Chile", "ceasefire", "2023-05-02")}
+
+
+def test_the_deal_stays_unresolved_when_the_article_spreads_over_several_topics(tmp_path):
+    facts = facts_of(tmp_path, "Talks covered a ceasefire, sanctions relief and a prisoner exchange. "
+                               'Chilean Foreign Minister Ana Torres said Peru "should return to the deal and fulfil its obligations."')
+    assert demands(facts) == set()
+
+
+def test_refusing_to_compromise_is_a_rejection(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said Chile would not compromise on the ceasefire with Peru.")
+    assert ("Chile", "rejection", "Peru", "2023-05-04") in responses(facts)
+
+
 def test_a_demand_named_by_its_owners_possessive_is_that_sides_undated_demand(tmp_path):
     facts = facts_of(tmp_path, "Talks stalled over Peru's demand that Chile withdraw its troops from the border zone.")
     found = [d for d in facts.statements if d.kind == "demand"]
     assert [(d.on_behalf_of.label, d.topics[0], d.date, [a.label for a in d.addressees]) for d in found] == [
         ("Peru", "troop-withdrawal", None, ["Chile"])]
+
+
+def test_agreeing_to_do_something_together_is_no_acceptance():
+    assert acts.response_kind("the two ministers agreed to continue preparations for a peace treaty") is None
+    assert acts.response_kind("Peru agreed to the ceasefire plan") == "acceptance"
+    assert acts.response_kind("Peru agreed to Chile's terms") == "acceptance"

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # The level reached on the seed articles (tests/gold/seeds). Raise these when extraction improves;
 # a change that lowers one is a regression to explain, not a number to edit.
-SEED_FLOOR = {"demands": 0.97, "responses": 0.90, "statements": 0.79, "events": 1.0, "actors": 0.81}
+SEED_FLOOR = {"demands": 0.99, "responses": 0.99, "statements": 0.79, "events": 1.0, "actors": 0.81}
 SEED_OVERALL_FLOOR = 0.86
 
 

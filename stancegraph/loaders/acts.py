@@ -95,6 +95,16 @@ _OPEN_OR_PASSIVE = re.compile(
     r"(?:accepted|endorsed|approved|rejected|refused|dismissed|turned\s+down)\s+by\b")
 
 
+# "agreed to continue preparations", "agreed to speed up the talks": the sides decided something
+# together; only "agreed to the plan / to Peru's terms" accepts what another side put forward.
+_AGREED_TO_ACT = re.compile(r"agree[sd]?\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|this\b|that\b|these\b|those\b|[\w-]+'s\b)[a-z]+")
+
+
+def _accepts(text: str) -> bool:
+    folded = fold(text)
+    return any(not _AGREED_TO_ACT.match(folded, b) for b, _ in cue_spans(text, "response", "acceptance"))
+
+
 def response_kind(text: str) -> str | None:
     """The kind of response a sentence reports, if it reports one."""
     if has_cue(text, "response", "written") and has_cue(text, "response", "written_verbs"):
@@ -105,7 +115,7 @@ def response_kind(text: str) -> str | None:
         return None  # "whether that will be endorsed by …": no one has answered yet, or someone else has
     if has_cue(text, "response", "rejection"):
         return "rejection"
-    if has_cue(text, "response", "acceptance"):
+    if _accepts(text):
         return "acceptance"
     if has_cue(text, "response", "statement"):
         return "statement"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -34,6 +35,7 @@ _EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.I)
 _CONTINUES = re.compile(r"\b(?:also|added|further|went on|continued|at the same time|in addition)\b", re.I)
 _ANAPHORIC_SUBJECT = re.compile(r"^(?:He|She|They|The\s+(?:[\w-]+\s+){0,3}(?:leader|president|minister|diplomat|official|ambassador|envoy|spokes\w+|secretary))\b")
 _PAST_MARKER = re.compile(r"(?i)\b(earlier(?!\s+(?:in\s+the\s+day|today))|previously|in the past|last week|had said|once said)\b")
+# with the nouns of a possessive verdict ("Hamas's approval of …")
 _ACCEPT_VERBS = {"accepted", "accepts", "approved", "approves", "agreed to", "agrees to", "endorsed", "re-entered", "rejoined", "signed", "approval", "acceptance"}
 _NOMINAL_VERDICT = re.compile(r"[’']s\s+(approval|acceptance|rejection|refusal)\s+of\b")
 _VERDICT = re.compile(r"\b(accepted|accepts|approved|approves|agreed to|agrees to|endorsed|re-entered|rejoined|rejected|rejects|turned down|dismissed|refused)\b[^.;]{0,60}?\b(proposal|proposals|offer|plan|deal|demands?|initiative|draft|terms|agreement|ceasefire|truce)\b")
@@ -504,11 +506,12 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     own = _own_words(content)
     own_mentions = [m for m in in_content if m.begin < u.begin + len(own)]
     wanted = _demanded_topics(own, [h for h in specific if h.end <= len(own)])
-    if not specific and (about := _negotiation_topic(state, own)) is not None:
+    if not topic_hits and (about := _negotiation_topic(state, own)) is not None:
         wanted = [TopicHit(about, 0, len(own))]  # "should return to the deal": the article's negotiation
     # "X accepted the proposal for a ceasefire" answers a demand; it does not make one. The answer is
     # read as a reported act (its subject answers, whoever tells of it); what is said stays a statement.
-    answers = _VERDICT.search(own) is not None or _NOMINAL_VERDICT.search(own) is not None
+    verdict = _speech_verdict(u, own)
+    answers = verdict is not None
     own_at = u.begin - u.sentence.begin
     short = _FALLS_SHORT.search(u.sentence.text, own_at, own_at + len(own))
     if short is not None:
@@ -518,23 +521,23 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
               and not _other_side_asks(state, u, in_content, side))
     # What a speaker urges or asks for is a request, however it rates the other side.
     kind = None if demand or answers or _REQUEST.fullmatch(u.verb) else acts.response_kind(own)
-    if answers and u.sentence.index not in state.answered_sentences:
+    if verdict is not None and u.sentence.index not in state.answered_sentences:
         state.answered_sentences.add(u.sentence.index)  # one sentence, one answer, however many speakers tell it
-        own_end = u.sentence.begin + (u.begin - u.sentence.begin) + len(own)
-        sentence_text = u.sentence.text[: own_end - u.sentence.begin]
-        verdict = _VERDICT.search(sentence_text, u.begin - u.sentence.begin) or _NOMINAL_VERDICT.search(sentence_text, u.begin - u.sentence.begin)
-        if verdict is not None:
-            _verdict(state, u.sentence, mentions, verdict, date)
+        _verdict(state, u.sentence, mentions, verdict, date, u, side)
     if kind == "statement" and not _ANSWERED.search(own):
         kind = None  # "insufficient" alone rates something; a reaction rates the other side's offer
     if kind in ("rejection", "acceptance", "counter-proposal", "statement") and side is not None:
-        # The side the words are about answers with the speaker ("the Western-led bloc is ready …").
-        answered = [m for m in own_mentions if not _opens_clause(content, m.begin - u.begin)]
-        own_others = [a for a in _sides(state, answered) if a.iri != side.iri]
-        to = own_others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != side.iri else [])
+        # The side whose position the words state answers: "Smith said the Western-led bloc is not
+        # ready for compromises" is the bloc's rejection. A judgement ("the West failed to make
+        # concessions", "unacceptable") or a reaction ("falls short") is the speaker's own.
+        responder = _answering_subject(state, u, content, own_mentions, kind) or side
+        answered = [m for m in own_mentions if not _opens_clause(content, m.begin - u.begin)
+                    and not _after_word(text, m.begin, _NOT_ADDRESSEE)]  # "… on Ukraine": a topic, not an addressee
+        own_others = [a for a in _sides(state, answered) if a.iri != responder.iri]
+        to = own_others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != responder.iri else [])
         for addressee in _one_each(to):
             _add_response(state, Statement(
-                kind=kind, evidence=evidence, speaker=speaker, on_behalf_of=side, addressees=(addressee,) if addressee else (),
+                kind=kind, evidence=evidence, speaker=speaker, on_behalf_of=responder, addressees=(addressee,) if addressee else (),
                 topics=topics, stance=stance.polarity, modality=stance.modality, condition=stance.condition, date=date,
                 content=content.strip(), responds_to=state.proposal.event if state.proposal else None,
                 outlet=said_in.outlet, occasion=said_in.occasion,
@@ -638,7 +641,33 @@ def _other_side_asks(state: _State, u: Utterance, in_content: list[ActorMention]
 
 _OTHERS_WORDS = re.compile(
     r"[,;]?\s+(?:although|though|while|whereas|but)\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:says|said|say|insists|insisted|argues|argued|claims|claimed)\b)")
-_ANSWERED = re.compile(r"(?i)\b(?:proposals?|proposed|offers?|plans?|deal|draft|initiative|terms|move|step|response|demands?|requirements)\b")
+_ANSWERED = re.compile(r"(?i)\b(?:proposals?|proposed|offers?|plans?|deal|draft|initiative|terms|move|step|response|reply|answer|demands?|requirements)\b")
+
+
+def _speech_verdict(u: Utterance, own: str) -> re.Match | None:
+    """An acceptance or rejection in the speaker's words, or told by the speech verb itself ("Peru
+    rejected Chile's proposal", where "rejected" frames the words). Offsets are in the sentence."""
+    text = u.sentence.text
+    start, end = u.begin - u.sentence.begin, u.begin - u.sentence.begin + len(own)
+    verb_at = u.verb_begin - u.sentence.begin
+    if 0 <= verb_at < start:
+        start = verb_at
+    return _VERDICT.search(text[:end], start) or _NOMINAL_VERDICT.search(text[:end], start)
+
+
+# A name followed by a verb is its clause's subject; one followed by a noun ("the US response") is not.
+_VERB_NEXT = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|cannot|could|may|might|does|do|did|"
+    r"isn't|aren't|wasn't|doesn't|didn't|won't|refused|refuses|rejected|rejects|accepted|accepts|agreed|agrees|"
+    r"approved|approves|dismissed|dismisses|turned|walked|remains|stands)\b")
+
+
+def _answering_subject(state: _State, u: Utterance, content: str, mentions: list[ActorMention], kind: str) -> ActorRef | None:
+    """The side that opens the speaker's words as their subject, when the words state its own answer."""
+    if kind == "statement" or acts.has_cue(content, "response", "judgement"):
+        return None
+    subject = next((m for m in mentions if _opens_clause(content, m.begin - u.begin) and _VERB_NEXT.match(state.info.text, m.end)), None)
+    return _side(state, subject.ref) if subject is not None else None
 
 
 def _opens_clause(content: str, at: int) -> bool:
@@ -717,12 +746,20 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
                 _add_demand(state, ctx.author, None, ctx.addressees, topic, ctx.date, ev, text[b:e])
             ctx.sentence = s.index  # a list may run on over several sentences
             state.proposal_sentences.add(s.index)
+    elif ctx is not None and not topic_hits and _continues_the_list(state, s) and acts.is_demand(text):
+        # "Also, Russia and NATO must pledge not to create conditions …": one more point of the list
+        # right before it, on no topic of the scheme (a generic one if named).
+        generic = state.topics.find(text)
+        ev = _evidence(s, s.begin + len(_LIST_GOES_ON.match(text).group(0)), s.end, state.info.text, 0.7)
+        _add_demand(state, ctx.author, None, ctx.addressees, generic[0].topic if generic else "other", ctx.date, ev, ev.quote)
+        ctx.sentence = s.index
+        state.proposal_sentences.add(s.index)
 
     # "X urged Y to …", "X sought relief from sanctions": a request, also inside reported speech,
     # where the one asking is the clause's subject, not the speaker ("He said North Korea sought …").
     if s.index not in state.proposal_sentences:
         for request in _REQUEST.finditer(text):
-            _request(state, s, mentions, request, date)
+            _request(state, s, mentions, request, _frame_date(dates, said) if said else date)
 
     # "Tehran made numerous demands": a demand whose content the sentence does not give.
     for made in _MADE_DEMANDS.finditer(text):
@@ -742,8 +779,13 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     # "Moscow had accepted Washington's proposal", "X rejected the plan": a reported response. Told
     # by a speaker ("Hamas says it has approved …"), it is read with the speaker's words, and date.
     verdict = _VERDICT.search(text) or _NOMINAL_VERDICT.search(text)
-    if verdict and not any(_in_own_words(u, s.begin + verdict.start()) for u in said):
+    if verdict and not any(_read_in_speech(u, s.begin + verdict.start()) for u in said):
         _verdict(state, s, mentions, verdict, date)
+
+    # "It is clarified that the document will not contain promises …": more on the response the
+    # sentence before told of, by the same side.
+    if not spoken and _DOCUMENT_ANAPHOR.search(text):
+        _document_goes_on(state, s, date)
 
     # Written responses handed over.
     kind = acts.response_kind(text)
@@ -787,8 +829,15 @@ _FALLS_SHORT = re.compile(
 
 
 def _in_own_words(u: Utterance, at: int) -> bool:
+    """Whether offset ``at`` lies in the speaker's own words, not in another side's they go on to."""
     content = u.sentence.text[u.begin - u.sentence.begin:u.end - u.sentence.begin]
     return u.begin <= at < u.begin + len(_own_words(content))
+
+
+def _read_in_speech(u: Utterance, at: int) -> bool:
+    """Whether a verdict at ``at`` is read with the speech: in the speaker's own words, or the speech
+    verb itself ("Chile has rejected Peru's proposal, saying …")."""
+    return _in_own_words(u, at) or u.verb_begin <= at < u.verb_begin + len(u.verb)
 
 
 def _subject_before(state: _State, s: Sentence, mentions: list[ActorMention], at: int) -> ActorMention | None:
@@ -833,7 +882,7 @@ def _made_demands(state: _State, s: Sentence, mentions: list[ActorMention], date
     if subject is None or not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", gap):
         return  # the subject is right before the verb ("the Iranian delegation made")
     by = _side(state, subject.ref)
-    hits = [h for h in state.topics.find(s.text) if h.topic not in state.topics.generic]
+    hits = state.topics.find(s.text)  # specific topics first, a generic one ("security demands") else
     topic = hits[0].topic if hits else _negotiation_topic(state, s.text)
     if by is None or topic is None:
         return
@@ -855,26 +904,36 @@ def _falls_short(state: _State, s: Sentence, mentions: list[ActorMention], short
     if by is None:
         return
     ev = _evidence(s, s.begin, s.end, state.info.text, 0.6)
-    hits = [h for h in state.topics.find(s.text) if h.topic not in state.topics.generic]
-    topics = tuple(dict.fromkeys(h.topic for h in hits)) or ("other",)
+    about = state.topics.find(s.text)  # specific topics first, a generic one ("security demands") else
+    topics = tuple(dict.fromkeys(h.topic for h in about)) or ("other",)
     _add_response(state, Statement(kind="statement", evidence=ev, on_behalf_of=by, topics=topics, stance="opposes",
                                    date=date, content=s.text, responds_to=state.proposal.event if state.proposal else None))
-    topic = hits[0].topic if hits else _negotiation_topic(state, s.text)
+    topic = about[0].topic if about else _negotiation_topic(state, s.text)
     if topic is not None:
         _add_demand(state, by, None, (), topic, None, ev, s.text)
 
 
-def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None) -> None:
+def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None,
+             speech: Utterance | None = None, speaker_side: ActorRef | None = None) -> None:
     """"Moscow re-entered the deal after intervention by Turkish and UN diplomats", "Hamas's approval
-    of the proposal": a response by the verdict's subject, one to each side named in its clause."""
+    of the proposal": a response by the verdict's subject, one to each side named in its clause. In
+    speech the subject is in the speaker's words, or else is the speaker ("We accepted the plan")."""
     text = s.text
-    by = _verdict_side(state, s, mentions, verdict)
-    if by is None:
-        return
+    told_by_verb = speech is not None and s.begin + verdict.start() < speech.begin  # "X rejected Y's offer"
+    inside = [m for m in mentions if speech is None or told_by_verb or m.begin >= speech.begin]
+    responders = _verdict_sides(state, s, inside, verdict) or ([speaker_side] if speaker_side else [])
+    for by in responders:
+        _verdict_by(state, s, mentions, verdict, date, by, responders)
+
+
+def _verdict_by(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None,
+                by: ActorRef, responders: list[ActorRef]) -> None:
+    text = s.text
     clause = _own_words(text[verdict.end(1):])
     clause_end = s.begin + verdict.end(1) + re.search(r"[,;:”\"]|$", clause).start()
     objects = [m for m in mentions if s.begin + verdict.end(1) <= m.begin < clause_end and m.ref is not None and not m.in_title and m.how != "place"]
-    answered = [a for a in _sides(state, objects) if a.iri != by.iri]
+    # "accepted Washington's proposal on Ukraine": Ukraine is what it is about, not who is answered
+    answered = [a for a in _sides(state, [m for m in objects if not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE)]) if a not in responders]
     if not answered and state.proposal and state.proposal.author.iri != by.iri and state.proposal.sentence < s.index:
         answered = [state.proposal.author]
     kind = "acceptance" if verdict.group(1).lower() in _ACCEPT_VERBS else "rejection"
@@ -888,16 +947,17 @@ def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: 
     _answered_proposal(state, s, objects)
 
 
-def _verdict_side(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match) -> ActorRef | None:
+def _verdict_sides(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match) -> list[ActorRef]:
     """Who answered: the possessor of a nominal verdict ("Hamas's approval of"), else the clause's
-    subject before the verb."""
+    subject before the verb, each side of it ("The US and NATO rejected …")."""
     pivot = s.begin + verdict.start()
     if verdict.re is _NOMINAL_VERDICT:
         owner = next((m for m in mentions if m.end == pivot and m.ref is not None), None)
-        return _side(state, owner.ref) if owner else None
+        side = _side(state, owner.ref) if owner else None
+        return [side] if side else []
     subjects = [m for m in mentions if m.end <= pivot and m.ref is not None and not m.in_title and m.how != "place"
                 and not _after_preposition(state.info.text, m.begin)]
-    return _side(state, subjects[-1].ref) if subjects else None
+    return _coordinated_sides(state, s, subjects) if subjects else []
 
 
 def _answered_proposal(state: _State, s: Sentence, objects: list[ActorMention]) -> None:
@@ -926,6 +986,40 @@ def _possessed_proposal(after: str) -> re.Match | None:
         if m and acts.has_cue(m.group(1), "demand", "proposal_nouns"):
             return m
     return None
+
+
+_LIST_GOES_ON = re.compile(r"(?i)^(?:also|in addition|besides|moreover|furthermore)\b,?\s*")
+
+
+def _continues_the_list(state: _State, s: Sentence) -> bool:
+    """A sentence right after a proposal's points that opens by adding one more ("Also, …")."""
+    return (s.index - 1) in state.proposal_sentences and _LIST_GOES_ON.match(s.text) is not None
+
+
+_DOCUMENT_ANAPHOR = re.compile(r"(?i)(?:^|\bthat\s+)(?:the|this|its)\s+(?:document|response|reply|answer|text|letter)\b")
+_ANSWER_KINDS = ("rejection", "acceptance", "counter-proposal", "written-response")
+
+
+def _document_goes_on(state: _State, s: Sentence, date: PartialDate | None) -> None:
+    """A sentence about "the document" right after one that reported a response: the same side's
+    response, of the kind this sentence tells ("will not contain promises" → rejection)."""
+    kind = acts.response_kind(s.text)
+    if kind not in ("rejection", "acceptance", "counter-proposal"):
+        return
+    before = {st.on_behalf_of.iri: st for st in state.facts.statements
+              if st.kind in _ANSWER_KINDS and st.evidence.sentence_index == s.index - 1 and st.on_behalf_of is not None}
+    ev = _evidence(s, s.begin, s.end, state.info.text, 0.6)
+    for prev in before.values():
+        _add_response(state, Statement(
+            kind=kind, evidence=ev, on_behalf_of=prev.on_behalf_of, addressees=prev.addressees[:1], topics=prev.topics,
+            date=date or prev.date, content=s.text, responds_to=prev.responds_to,
+        ))
+
+
+def _frame_date(dates: list[DateMention], said: list[Utterance]) -> PartialDate | None:
+    """When words were said: a date outside what was said ("said on Tuesday that …"), not one
+    inside it ("… must stop by March")."""
+    return next((d.date for d in dates if d.date is not None and not any(u.begin <= d.begin < u.end for u in said)), None)
 
 
 def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: re.Match, date: PartialDate | None) -> None:
@@ -1002,12 +1096,19 @@ def _listed_sides(state: _State, m: ActorMention) -> list[ActorRef]:
 
 
 def _negotiation_topic(state: _State, text: str) -> str | None:
-    """What "the deal", "the accord" refer to: the negotiation the article is about, its first
-    specific topic in reading order (headline first). None when the text names no such object."""
+    """What "the deal", "the accord" refer to: the negotiation the article is about — the specific
+    topic its headline names, else one that holds most of what the article names (the Iran nuclear
+    deal, a ceasefire). None when the text names no such object, or the article spreads over several."""
     if not acts.has_cue(text, "demand", "negotiation_anaphors"):
         return None
-    hits = [h for h in state.topics.find(state.info.text) if h.topic not in state.topics.generic]
-    return hits[0].topic if hits else None
+    headline = [h for h in state.topics.find(state.info.headline) if h.topic not in state.topics.generic]
+    if headline:
+        return headline[0].topic
+    counts = Counter(h.topic for h in state.topics.find(state.info.text) if h.topic not in state.topics.generic)
+    if not counts:
+        return None
+    topic, n = counts.most_common(1)[0]
+    return topic if n >= 2 and n * 2 > sum(counts.values()) else None
 
 
 def _negotiating_parties(state: _State) -> list[ActorRef]:
@@ -1033,8 +1134,8 @@ def _add_statement(state: _State, st: Statement) -> None:
             merged = tuple(dict.fromkeys(existing.addressees + st.addressees))
             if merged != existing.addressees:
                 state.facts.statements[i] = replace(existing, addressees=merged)
-            if existing.evidence.begin == st.evidence.begin:
-                return
+            if existing.evidence.begin == st.evidence.begin and (existing.speaker == st.speaker or st.kind == "stance"):
+                return  # the same mention again; another speaker of the same answer is a mention of its own
     state.facts.statements.append(st)
 
 
