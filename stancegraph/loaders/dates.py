@@ -31,7 +31,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?P<prep>in|since|by|until|from|during|through|throughout|of|last|this|next|early|mid|late)\s+)?"
         rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?{_MONTH}(?:\s+{_YEAR}\b)?")),
     # "in 2016 and 2017", "in 2014-2015": several years, so no single date (see _interpret).
-    ("years", re.compile(rf"\b(?:in|during|between)\s+(?:19|20)\d{{2}}\s*(?:and|or|to|-|–)\s*(?:19|20)\d{{2}}\b")),
+    ("years", re.compile(r"\b(?:in|during|between)\s+(?:19|20)\d{2}\s*(?:and|or|to|-|–)\s*(?:19|20)\d{2}\b")),
     ("year", re.compile(rf"\b(?:in|since|by|until|during|throughout|early|late|mid)[\s-]+{_YEAR}\b")),
     # "on Thursday", "last Friday", "late Tuesday", "Thursday afternoon", "after Tuesday's meeting":
     # a bare weekday (a headline's "Monday") is not taken.

@@ -1,0 +1,455 @@
+"""Acts read from what was reported rather than quoted: drafts and proposals published and their
+items, requests ("X urged Y to …"), verdicts ("X rejected the plan"), reactions ("falls short of
+its demands"), written responses handed over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..facts import ActorRef, PartialDate, Statement
+from ..iri import fact_iri
+from . import acts
+from .actors import ActorMention
+from .attribution import Utterance
+from .dates import DateMention
+from .segment import Sentence
+from .state import (
+    _FALLS_SHORT,
+    _NOMINAL_VERDICT,
+    _NOT_ADDRESSEE,
+    _REQUEST,
+    _VERDICT,
+    _actor_ref,
+    _add_demand,
+    _add_response,
+    _add_statement,
+    _after_preposition,
+    _after_word,
+    _demanded_topics,
+    _evidence,
+    _one_each,
+    _own_words,
+    _ProposalContext,
+    _sentence_date,
+    _side,
+    _sides,
+    _State,
+)
+
+_EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.I)
+
+# with the nouns of a possessive verdict ("Hamas's approval of …")
+_ACCEPT_VERBS = {"accepted", "accepts", "approved", "approves", "agreed to", "agrees to", "endorsed", "re-entered", "rejoined", "signed", "approval", "acceptance"}
+
+_ADDRESSED = re.compile(r"(?i)\b(demands?|proposals?|drafts?)\b[^.]*\baddressed to\b")
+
+_PROPOSAL_NOUN = re.compile(r"(?i)\b(draft|drafts|proposals?|demands|documents?)\b")
+
+_ANAPHORIC_START = re.compile(r"(?i)^(?:the\s+(?:documents?|drafts?|proposals?|proposed\s+measures|measures|texts?)|it\s+follows\s+from|they|she|it|in\s+addition|also|in\s+a\s+broad\s+outline|the\s+country's\s+authorities)\b")
+
+
+def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], said: list[Utterance]) -> None:
+    text = s.text
+    spoken = bool(said)
+    date = next((d.date for d in dates if d.date is not None), None)
+
+    # A proposal or set of drafts published, sent, or addressed: its author and addressees.
+    publish = re.search(r"(?i)\b(published|released|sent|submitted|handed|delivered|unveiled|presented|made public|expects to receive|addressed to)\b", text)
+    if publish and _PROPOSAL_NOUN.search(text) and not acts.has_cue(text, "response", "written"):
+        before = [m for m in mentions if m.begin < s.begin + publish.start() and not m.in_title and m.ref is not None and m.how != "place"]
+        subjects = [m for m in before if not _after_preposition(state.info.text, m.begin)]
+        author = _side(state, subjects[-1].ref) if subjects else None
+        if author is None and _ADDRESSED.search(text) and state.proposal is not None:
+            author = state.proposal.author
+        if author is None:
+            subj = [m for m in mentions if m.ref is not None and not m.in_title]
+            author = _side(state, subj[0].ref) if subj else None
+        if author is not None:
+            addressees = tuple(a for a in _sides(state, [m for m in mentions if not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE)]) if a.iri != author.iri)
+            keep_date = date  # "the demands are addressed to …" says to whom, not when
+            event = fact_iri("event", "publication", keep_date.iso, None) if keep_date and keep_date.precision == "day" else None
+            state.proposal = _ProposalContext(author, addressees, keep_date, s.index, event)
+
+    # Items of the proposal: each topic its author's demand of the addressees.
+    ctx = state.proposal
+    topic_hits = [h for h in state.topics.find(text) if h.topic not in state.topics.generic]
+    own_date = date is not None and ctx is not None and ctx.date is not None and date.iso != ctx.date.iso and ctx.sentence != s.index
+    if ctx is not None and topic_hits and s.index - ctx.sentence <= 3 and not own_date:
+        if acts.is_proposal_content(text) or acts.is_demand(text) or _ANAPHORIC_START.match(text):
+            items = acts.demand_items(text, [(h.topic, h.begin, h.end) for h in topic_hits])
+            for topic, b, e in items:
+                ev = _evidence(s, s.begin + b, s.begin + e, state.info.text, 0.75)
+                _add_demand(state, ctx.author, None, ctx.addressees, topic, ctx.date, ev, text[b:e])
+            ctx.sentence = s.index  # a list may run on over several sentences
+            state.proposal_sentences.add(s.index)
+    elif ctx is not None and not topic_hits and _continues_the_list(state, s) and acts.is_demand(text):
+        # "Also, Russia and NATO must pledge not to create conditions …": one more point of the list
+        # right before it, on no topic of the scheme (a generic one if named).
+        generic = state.topics.find(text)
+        ev = _evidence(s, s.begin + len(_LIST_GOES_ON.match(text).group(0)), s.end, state.info.text, 0.7)
+        _add_demand(state, ctx.author, None, ctx.addressees, generic[0].topic if generic else "other", ctx.date, ev, ev.quote)
+        ctx.sentence = s.index
+        state.proposal_sentences.add(s.index)
+
+    # "X urged Y to …", "X sought relief from sanctions": a request, also inside reported speech,
+    # where the one asking is the clause's subject, not the speaker ("He said North Korea sought …").
+    if s.index not in state.proposal_sentences:
+        for request in _REQUEST.finditer(text):
+            _request(state, s, mentions, request, _frame_date(dates, said) if said else date)
+
+    # "Tehran made numerous demands": a demand whose content the sentence does not give.
+    for made in _MADE_DEMANDS.finditer(text):
+        _made_demands(state, s, mentions, dates, made)
+
+    # "stalled by Lebanon's demand that the map be modified", "Russia's demands for guarantees that
+    # NATO will not expand": the possessor demands what the clause names.
+    for nominal in _NOMINAL_DEMAND.finditer(text):
+        _nominal_demand(state, s, mentions, nominal)
+
+    # "Israel says the proposal falls short of its demands": a reaction to the other side's offer,
+    # unless a speaker's own words hold it (the speech is read with its own date).
+    for short in _FALLS_SHORT.finditer(text):
+        if not any(_in_own_words(u, s.begin + short.start()) for u in said):
+            _falls_short(state, s, mentions, short, _sentence_date(state, s.text, dates))
+
+    # "Moscow had accepted Washington's proposal", "X rejected the plan": a reported response. Told
+    # by a speaker ("Hamas says it has approved …"), it is read with the speaker's words, and date.
+    verdict = _VERDICT.search(text) or _NOMINAL_VERDICT.search(text)
+    if verdict and not any(_read_in_speech(u, s.begin + verdict.start()) for u in said):
+        _verdict(state, s, mentions, verdict, date)
+
+    # "It is clarified that the document will not contain promises …": more on the response the
+    # sentence before told of, by the same side.
+    if not spoken and _DOCUMENT_ANAPHOR.search(text):
+        _document_goes_on(state, s, date)
+
+    # Written responses handed over.
+    kind = acts.response_kind(text)
+    if kind == "written-response" and not spoken:
+        verb = re.search(r"(?i)\b(handed|submitted|sent|delivered|gave|passed|transmitted|provided)\b", text)
+        if verb:
+            pivot = s.begin + verb.start()
+            givers = _sides(state, [m for m in mentions if m.begin < pivot and not m.in_title])
+            over_to = re.search(r"(?i)\b(?:over\s+to|to)\s+(?!\w+[’']s\b)", text[verb.end():])
+            receivers = []
+            for m in mentions:
+                if over_to and m.begin >= s.begin + verb.end() + over_to.start() and m.ref is not None and not m.in_title:
+                    if text[m.end - s.begin : m.end - s.begin + 2] in ("’s", "'s"):
+                        continue
+                    side = _side(state, m.ref)
+                    if side is not None:
+                        receivers.append(side)
+                        break
+            if not givers and _EACH_OTHER.search(text):
+                # "The parties … sent each other written responses": both ways between the two sides
+                # of the negotiation in context (the proposal's author and the state it went to).
+                parties = _negotiating_parties(state)
+                givers, receivers = list(parties), list(parties)
+            for giver in givers:
+                to = tuple(r for r in receivers if r.iri != giver.iri)
+                if not to:
+                    continue
+                ev = _evidence(s, s.begin, s.end, state.info.text, 0.8)
+                responds = state.proposal.event if state.proposal and state.proposal.author.iri == to[0].iri else None
+                _add_statement(state, Statement(
+                    kind="written-response", evidence=ev, speaker=None, on_behalf_of=giver, addressees=to,
+                    topics=("other",), date=date, content=text, responds_to=responds,
+                    key=("response", giver.iri, kind, date.iso if date else state.info.file_name, to[0].iri),
+                ))
+
+
+_MADE_DEMANDS = re.compile(r"\b(?:made|presented|put forward|issued|tabled|set out|laid out)\s+(?:[\w-]+\s+){0,2}?demands\b")
+
+
+def _in_own_words(u: Utterance, at: int) -> bool:
+    """Whether offset ``at`` lies in the speaker's own words, not in another side's they go on to."""
+    content = u.sentence.text[u.begin - u.sentence.begin:u.end - u.sentence.begin]
+    return u.begin <= at < u.begin + len(_own_words(content))
+
+
+def _read_in_speech(u: Utterance, at: int) -> bool:
+    """Whether a verdict at ``at`` is read with the speech: in the speaker's own words, or the speech
+    verb itself ("Chile has rejected Peru's proposal, saying …")."""
+    return _in_own_words(u, at) or u.verb_begin <= at < u.verb_begin + len(u.verb)
+
+
+def _subject_before(state: _State, s: Sentence, mentions: list[ActorMention], at: int) -> ActorMention | None:
+    """The last name before ``at`` that is not governed by a preposition: the clause's subject.
+    A demonym counts with a group noun after it ("the Iranian delegation")."""
+    for m in reversed([m for m in mentions if m.end <= at and m.ref is not None and not m.in_title and m.how != "place"]):
+        if _after_preposition(state.info.text, m.begin):
+            continue
+        if m.how == "demonym" and not acts.has_cue(state.info.text[m.end:at].strip().split(" ")[0], "demand", "group_nouns"):
+            continue
+        return m
+    return None
+
+
+_NOMINAL_DEMAND = re.compile(r"[’']s\s+(?:(?:key|main|core|new|latest|security|repeated|long-standing|longstanding)\s+){0,2}(?:demands?|insistence|requests?)\s+(?:that|for|to|on)\b")
+
+
+def _nominal_demand(state: _State, s: Sentence, mentions: list[ActorMention], nominal: re.Match) -> None:
+    """A demand named by its owner's possessive. Undated: the noun tells that it was made, not when."""
+    owner = next((m for m in mentions if m.end == s.begin + nominal.start() and m.ref is not None and m.how != "place"), None)
+    by = _side(state, owner.ref) if owner else None
+    if by is None:
+        return
+    clause = re.split(r"[;:]|,\s+(?:but|while|and)\b", s.text[nominal.end():], maxsplit=1)[0]
+    clause_begin = s.begin + nominal.end()
+    hits = state.topics.find(clause)
+    specific = [h for h in hits if h.topic not in state.topics.generic]
+    topic = (specific or hits)[0].topic if hits else "other"
+    inside = [m for m in mentions if clause_begin <= m.begin < clause_begin + len(clause)]
+    addressees = tuple(a for a in _sides(state, inside) if a.iri != by.iri)
+    if any(d.kind == "demand" and d.evidence.sentence_index == s.index and d.on_behalf_of == by and d.topics == (topic,) for d in state.facts.statements):
+        return  # read already, from the same words
+    ev = _evidence(s, owner.begin, clause_begin + len(clause), state.info.text, 0.65)
+    _add_demand(state, by, None, addressees, topic, None, ev, ev.quote)
+
+
+def _made_demands(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], made: re.Match) -> None:
+    """"X made (numerous) demands": X's demand, about what the sentence names or the article
+    negotiates. Dated only by a date the clause gives ("made demands on Monday")."""
+    subject = _subject_before(state, s, mentions, s.begin + made.start())
+    gap = state.info.text[subject.end:s.begin + made.start()] if subject else ""
+    if subject is None or not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", gap):
+        return  # the subject is right before the verb ("the Iranian delegation made")
+    by = _side(state, subject.ref)
+    hits = state.topics.find(s.text)  # specific topics first, a generic one ("security demands") else
+    topic = hits[0].topic if hits else _negotiation_topic(state, s.text)
+    if by is None or topic is None:
+        return
+    when = next((d.date for d in dates if d.date is not None and 0 <= d.begin - s.begin - made.end() < 30), None)
+    ev = _evidence(s, subject.begin, s.begin + made.end(), state.info.text, 0.6)
+    _add_demand(state, by, None, (), topic, when, ev, ev.quote)
+
+
+def _falls_short(state: _State, s: Sentence, mentions: list[ActorMention], short: re.Match, date: PartialDate | None) -> None:
+    """"The proposal falls short of its demands", "did not meet Israel's demands": the owner of the
+    demands reacts to the offer (a response of kind statement, dated as the news it is) and has
+    demands of its own, made before — undated — and about what the sentence names."""
+    owner_at = s.begin + short.start("owner")
+    if short.group("owner").lower() in ("its", "their"):
+        owner = _subject_before(state, s, mentions, s.begin + short.start())
+    else:
+        owner = next((m for m in mentions if m.begin >= owner_at and m.end <= s.begin + short.end("owner") and m.ref is not None), None)
+    by = _side(state, owner.ref) if owner else None
+    if by is None:
+        return
+    ev = _evidence(s, s.begin, s.end, state.info.text, 0.6)
+    about = state.topics.find(s.text)  # specific topics first, a generic one ("security demands") else
+    topics = tuple(dict.fromkeys(h.topic for h in about)) or ("other",)
+    _add_response(state, Statement(kind="statement", evidence=ev, on_behalf_of=by, topics=topics, stance="opposes",
+                                   date=date, content=s.text, responds_to=state.proposal.event if state.proposal else None))
+    topic = about[0].topic if about else _negotiation_topic(state, s.text)
+    if topic is not None:
+        _add_demand(state, by, None, (), topic, None, ev, s.text)
+
+
+def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None,
+             speech: Utterance | None = None, speaker_side: ActorRef | None = None) -> None:
+    """"Moscow re-entered the deal after intervention by Turkish and UN diplomats", "Hamas's approval
+    of the proposal": a response by the verdict's subject, one to each side named in its clause. In
+    speech the subject is in the speaker's words, or else is the speaker ("We accepted the plan")."""
+    told_by_verb = speech is not None and s.begin + verdict.start() < speech.begin  # "X rejected Y's offer"
+    inside = [m for m in mentions if speech is None or told_by_verb or m.begin >= speech.begin]
+    responders = _verdict_sides(state, s, inside, verdict) or ([speaker_side] if speaker_side else [])
+    for by in responders:
+        _verdict_by(state, s, mentions, verdict, date, by, responders)
+
+
+def _verdict_by(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None,
+                by: ActorRef, responders: list[ActorRef]) -> None:
+    text = s.text
+    clause = _own_words(text[verdict.end(1):])
+    clause_end = s.begin + verdict.end(1) + re.search(r"[,;:”\"]|$", clause).start()
+    objects = [m for m in mentions if s.begin + verdict.end(1) <= m.begin < clause_end and m.ref is not None and not m.in_title and m.how != "place"]
+    # "accepted Washington's proposal on Ukraine": Ukraine is what it is about, not who is answered
+    answered = [a for a in _sides(state, [m for m in objects if not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE)]) if a not in responders]
+    if not answered and state.proposal and state.proposal.author.iri != by.iri and state.proposal.sentence < s.index:
+        answered = [state.proposal.author]
+    kind = "acceptance" if verdict.group(1).lower() in _ACCEPT_VERBS else "rejection"
+    topics = tuple(dict.fromkeys(h.topic for h in state.topics.find(text) if h.topic not in state.topics.generic)) or ("other",)
+    ev = _evidence(s, s.begin, s.end, state.info.text, 0.7)
+    for to in _one_each(answered):
+        _add_response(state, Statement(
+            kind=kind, evidence=ev, on_behalf_of=by, addressees=(to,) if to else (), topics=topics,
+            date=date, content=text, responds_to=state.proposal.event if state.proposal else None,
+        ))
+    _answered_proposal(state, s, objects)
+
+
+def _verdict_sides(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match) -> list[ActorRef]:
+    """Who answered: the possessor of a nominal verdict ("Hamas's approval of"), else the clause's
+    subject before the verb, each side of it ("The US and NATO rejected …")."""
+    pivot = s.begin + verdict.start()
+    if verdict.re is _NOMINAL_VERDICT:
+        owner = next((m for m in mentions if m.end == pivot and m.ref is not None), None)
+        side = _side(state, owner.ref) if owner else None
+        return [side] if side else []
+    subjects = [m for m in mentions if m.end <= pivot and m.ref is not None and not m.in_title and m.how != "place"
+                and not _after_preposition(state.info.text, m.begin)]
+    return _coordinated_sides(state, s, subjects) if subjects else []
+
+
+def _answered_proposal(state: _State, s: Sentence, objects: list[ActorMention]) -> None:
+    """"Moscow accepted Washington's proposal on extending New START": a proposal the other side
+    answers is its author's demand. When it was made the sentence does not say."""
+    for m in objects:
+        after = state.info.text[m.end:s.end]
+        noun = _possessed_proposal(after)
+        if noun is None:
+            continue
+        by = _side(state, m.ref)
+        rest = after[noun.end():]
+        rest = rest[:re.search(r"[,;:”\"]|$", rest).start()]
+        hits = state.topics.find(rest)
+        if by is None or not hits:
+            return
+        ev = _evidence(s, m.begin, m.end + noun.end() + len(rest), state.info.text, 0.6)
+        _add_demand(state, by, None, (), hits[0].topic, None, ev, ev.quote)
+        return
+
+
+def _possessed_proposal(after: str) -> re.Match | None:
+    """"’s proposal", "’s new offer": the possessive and the proposal noun it governs, if it does."""
+    for words in range(3):
+        m = re.match(r"[’']s\s+(?:[\w-]+\s+){%d}([\w-]+)" % words, after)
+        if m and acts.has_cue(m.group(1), "demand", "proposal_nouns"):
+            return m
+    return None
+
+
+_LIST_GOES_ON = re.compile(r"(?i)^(?:also|in addition|besides|moreover|furthermore)\b,?\s*")
+
+
+def _continues_the_list(state: _State, s: Sentence) -> bool:
+    """A sentence right after a proposal's points that opens by adding one more ("Also, …")."""
+    return (s.index - 1) in state.proposal_sentences and _LIST_GOES_ON.match(s.text) is not None
+
+
+_DOCUMENT_ANAPHOR = re.compile(r"(?i)(?:^|\bthat\s+)(?:the|this|its)\s+(?:document|response|reply|answer|text|letter)\b")
+
+_ANSWER_KINDS = ("rejection", "acceptance", "counter-proposal", "written-response")
+
+
+def _document_goes_on(state: _State, s: Sentence, date: PartialDate | None) -> None:
+    """A sentence about "the document" right after one that reported a response: the same side's
+    response, of the kind this sentence tells ("will not contain promises" → rejection)."""
+    kind = acts.response_kind(s.text)
+    if kind not in ("rejection", "acceptance", "counter-proposal"):
+        return
+    before = {st.on_behalf_of.iri: st for st in state.facts.statements
+              if st.kind in _ANSWER_KINDS and st.evidence.sentence_index == s.index - 1 and st.on_behalf_of is not None}
+    ev = _evidence(s, s.begin, s.end, state.info.text, 0.6)
+    for prev in before.values():
+        _add_response(state, Statement(
+            kind=kind, evidence=ev, on_behalf_of=prev.on_behalf_of, addressees=prev.addressees[:1], topics=prev.topics,
+            date=date or prev.date, content=s.text, responds_to=prev.responds_to,
+        ))
+
+
+def _frame_date(dates: list[DateMention], said: list[Utterance]) -> PartialDate | None:
+    """When words were said: a date outside what was said ("said on Tuesday that …"), not one
+    inside it ("… must stop by March")."""
+    return next((d.date for d in dates if d.date is not None and not any(u.begin <= d.begin < u.end for u in said)), None)
+
+
+def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: re.Match, date: PartialDate | None) -> None:
+    text = s.text
+    # A quote mark right before the verb opens a quoted fragment ('North Korea "wanted the sanctions
+    # lifted"'), not a new clause: the subject is still before it.
+    verb_at = len(text[:request.start()].rstrip(' “"'))
+    clause_start = _clause_start(s, mentions, verb_at)
+    between = [m for m in mentions if s.begin + clause_start <= m.begin and m.end <= s.begin + request.start()
+               and m.ref is not None and not m.in_title and m.how not in ("place", "demonym")]
+    if not between or not re.fullmatch(r"[\s\w’'.“\"-]*", text[between[-1].end - s.begin:request.start()]):
+        return  # the requester must be the clause's subject, right before the verb
+    requesters = _coordinated_sides(state, s, between)
+    after = [m for m in mentions if m.begin >= s.begin + request.end() and m.ref is not None and not m.in_title
+             and m.how not in ("place", "demonym") and not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE | {"from"})]
+    to = _side(state, after[0].ref) if after else None
+    rest = text[request.end():][:200]
+    wanted = _demanded_topics(rest, [h for h in state.topics.find(rest) if h.topic not in state.topics.generic])
+    topic = wanted[0].topic if wanted else _negotiation_topic(state, rest)
+    if not requesters or any(to is not None and to.iri == by.iri for by in requesters) or (topic is None and to is None):
+        return
+    if request.group(1) in ("asked", "asks", "urged", "urges", "called on", "calls on", "pressed") and to is None:
+        return
+    ev = _evidence(s, s.begin + clause_start, s.end, state.info.text, 0.7)
+    for by in requesters:
+        _add_demand(state, by, None, (to,) if to else (), topic or "other", date or _sentence_date(state, text, []), ev, text[clause_start:])
+
+
+def _clause_start(s: Sentence, mentions: list[ActorMention], at: int) -> int:
+    """Where the clause that runs up to ``at`` begins: after the last punctuation break that is not
+    part of a list of names ("Britain, France and Germany had urged …")."""
+    listed = [(m.begin - s.begin, m.end - s.begin) for m in mentions]
+    breaks = [i for i, ch in enumerate(s.text[:at]) if ch in ';:“",' and not any(b <= i < e for b, e in listed)]
+    for i in reversed(breaks):
+        if s.text[i] == "," and _joins_names(s, mentions, i):
+            continue
+        return i + 1
+    return 0
+
+
+def _joins_names(s: Sentence, mentions: list[ActorMention], comma: int) -> bool:
+    """A comma between two names of a list: "Russia, China and Iran"."""
+    left = any(m.end - s.begin <= comma and not s.text[m.end - s.begin:comma].strip() for m in mentions)
+    right = any(m.begin - s.begin > comma and re.fullmatch(r"\s*(?:and\s+)?", s.text[comma + 1:m.begin - s.begin]) for m in mentions)
+    return left and right
+
+
+def _coordinated_sides(state: _State, s: Sentence, before_verb: list[ActorMention]) -> list[ActorRef]:
+    """The sides a clause's subject names: "Russia and China urged …", "Britain, France and Germany
+    had urged …" (one demand each, even where the gazetteer knows the three as one group)."""
+    chain = [before_verb[-1]]
+    for m in reversed(before_verb[:-1]):
+        gap = state.info.text[m.end:chain[0].begin]
+        if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+as well as)\s+", gap):
+            break
+        chain.insert(0, m)
+    sides: list[ActorRef] = []
+    for m in chain:
+        for side in _listed_sides(state, m) or [_side(state, m.ref)]:
+            if side is not None and side not in sides:
+                sides.append(side)
+    return sides
+
+
+def _listed_sides(state: _State, m: ActorMention) -> list[ActorRef]:
+    """The members a name lists in full ("Britain, France and Germany"); none for a single name."""
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.surface)
+    if len(parts) < 2:
+        return []
+    iris = [state.gaz.names.get(p) or state.gaz.names.get(p.removeprefix("the ")) for p in parts]
+    if any(i is None or state.gaz.entry(i).kind not in ("state", "organization") for i in iris):
+        return []
+    return [r for r in (_actor_ref(state, i) for i in iris) if r is not None]
+
+
+def _negotiation_topic(state: _State, text: str) -> str | None:
+    """What "the deal", "the accord" refer to: the negotiation the article is about — the specific
+    topic its headline names, else one that holds most of what the article names (the Iran nuclear
+    deal, a ceasefire). None when the text names no such object, or the article spreads over several."""
+    if not acts.has_cue(text, "demand", "negotiation_anaphors"):
+        return None
+    headline = [h for h in state.topics.find(state.info.headline) if h.topic not in state.topics.generic]
+    if headline:
+        return headline[0].topic
+    counts = Counter(h.topic for h in state.topics.find(state.info.text) if h.topic not in state.topics.generic)
+    if not counts:
+        return None
+    topic, n = counts.most_common(1)[0]
+    return topic if n >= 2 and n * 2 > sum(counts.values()) else None
+
+
+def _negotiating_parties(state: _State) -> list[ActorRef]:
+    ctx = state.proposal
+    if ctx is not None:
+        other = next((a for a in ctx.addressees if a.kind == "state" and a.iri != ctx.author.iri), None)
+        if other is not None:
+            return [ctx.author, other]
+    return list(state.last_sides) if len(state.last_sides) == 2 else []

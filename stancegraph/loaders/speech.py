@@ -1,0 +1,321 @@
+"""Acts read from what was said: each utterance the attribution step found becomes a statement,
+a demand, a response, with its speaker, side, date, stance, outlet and occasion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..facts import ActorRef, PartialDate, Statement
+from . import acts
+from .actors import ActorMention
+from .attribution import Utterance
+from .dates import DateMention
+from .medium import Medium, medium
+from .reported import _falls_short, _negotiation_topic, _verdict
+from .segment import Sentence
+from .state import (
+    _FALLS_SHORT,
+    _NOMINAL_VERDICT,
+    _NOT_ADDRESSEE,
+    _PAST_MARKER,
+    _REQUEST,
+    _VERDICT,
+    _add_demand,
+    _add_response,
+    _add_statement,
+    _after_word,
+    _demanded_topics,
+    _evidence,
+    _norm,
+    _one_each,
+    _own_words,
+    _sentence_date,
+    _side,
+    _sides,
+    _State,
+    _word_overlap,
+)
+from .topics import TopicHit
+
+_CONTINUES = re.compile(r"\b(?:also|added|further|went on|continued|at the same time|in addition)\b", re.I)
+
+_ANAPHORIC_SUBJECT = re.compile(r"^(?:He|She|They|The\s+(?:[\w-]+\s+){0,3}(?:leader|president|minister|diplomat|official|ambassador|envoy|spokes\w+|secretary))\b")
+
+_REQUEST_VERBS = {"asked", "asks", "urged", "urges", "demanded"}
+
+
+def _fold_lead_restatements(state: _State, sentences: list[Sentence]) -> None:
+    """The standfirst and the lead sum up what the body then quotes: a statement there is a mention
+    of the same speaker's later statement with the same stance, not an act of its own. The
+    standfirst (a line with no full stop under the headline) and a datelined lead always sum up; an
+    undatelined first paragraph may be the story's first report, so it folds only into a statement
+    that says much the same."""
+    body = [s for s in sentences if s.paragraph > 0]
+    if not body:
+        return
+    first_paragraph = body[0].paragraph
+    standfirst = {s.index for s in body if s.paragraph == first_paragraph} if not re.search(r"[.!?\"”]\s*$", body[0].text) else set()
+    at = state.info.text.find(state.info.dateline) if state.info.dateline else -1
+    dateline = next((s for s in body if s.begin >= at + len(state.info.dateline) and len(s.text.split()) > 3), None) if at >= 0 else None
+    summary = standfirst | ({s.index for s in body if s.paragraph < dateline.paragraph} | {dateline.index} if dateline else set())
+    rest = [s for s in body if s.index not in summary]
+    lead = {rest[0].index} if rest and dateline is None else set()
+    statements = state.facts.statements
+    for i, st in enumerate(statements):
+        where = st.evidence.sentence_index
+        if st.kind != "stance" or (where not in summary and where not in lead):
+            continue
+        later = next((o for o in statements if o.kind == "stance" and o.evidence.sentence_index not in summary | lead
+                      and o.speaker == st.speaker and o.stance == st.stance
+                      and (where in summary or _word_overlap(o.content or "", st.content or "") >= 0.4)), None)
+        if later is not None:
+            statements[i] = replace(later, evidence=st.evidence)
+
+
+_OCCASION = re.compile(r"(?i)\b(?:held|holds|gave|gives|met|meets|spoke|speaks|addressed|briefed|(?:press|news)\s+conference|briefing|interview|talks|meeting|(?:phone|telephone)\s+(?:call|conversation))\b")
+
+_AFTER_THE_MEETING = re.compile(r"(?i)\b(?:after|following|at|during|on the sidelines of)\s+(?:the|their|this|today's)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|negotiations|round|summit|session|consultations)\b")
+
+
+def _last_meeting_day(state: _State) -> PartialDate | None:
+    meetings = [e.date for e in state.facts.events if e.kind == "meeting" and e.date is not None and e.date.precision == "day"]
+    return meetings[-1] if meetings else None
+
+
+def _note_occasion(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
+    """People who held a press conference, met or gave an interview on a named day: what they are
+    reported to say later in the article, undated, was said then."""
+    cue = _OCCASION.search(s.text)
+    days = list({d.date.iso: d.date for d in dates if d.date is not None and d.date.precision == "day"}.values())
+    if cue is None or len(days) != 1 or _PAST_MARKER.search(s.text):
+        return
+    for m in mentions:
+        if m.how in ("person", "surname") and m.ref is not None and not m.in_title and m.begin < s.begin + cue.start():
+            state.occasions.setdefault(m.ref.iri, days[0])
+
+
+_CONTRAST = re.compile(r",?\s+but\s+that\s+")  # a second reported clause; a plain "but" qualifies the first
+
+
+def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates: list[DateMention], text: str,
+               voices: frozenset[str] = frozenset()) -> None:
+    content = text[u.begin : u.end]
+    if len(content.split()) < 4:
+        return
+    halves = _contrasted(u, text)
+    if halves:
+        for half in halves:
+            _utterance(state, half, mentions, dates, text, voices)
+        return
+    speaker = u.speaker
+    side = _side(state, speaker)
+    # When it was said: a date in the frame ("said on Tuesday"), not one inside what was said
+    # ("said talks will resume on Tuesday"); else the article's date, unless marked as earlier.
+    frame_dates = [d for d in dates if not (u.begin <= d.begin < u.end)]
+    frame_text = text[u.sentence.begin:u.begin] + " " + text[u.end:u.sentence.end]
+    date = _sentence_date(state, frame_text, frame_dates)
+    earlier = state.speaker_dates.get(speaker.iri)
+    if frame_dates and date is not None:
+        state.speaker_dates[speaker.iri] = (u.sentence.paragraph, date)
+        if speaker.kind == "person" and date.precision == "day":
+            state.occasions.setdefault(speaker.iri, date)
+    elif earlier is not None and (earlier[0] == u.sentence.paragraph or _CONTINUES.search(text[u.sentence.begin:u.begin])):
+        # "At the same time, the minister noted …", "Peskov also said …": the same occasion.
+        date = earlier[1]
+    elif not frame_dates and _AFTER_THE_MEETING.search(frame_text) and _last_meeting_day(state) is not None:
+        # "Borrell said after the meeting that …": the day of the meeting the article reported.
+        date = _last_meeting_day(state)
+    elif not frame_dates and speaker.iri in state.occasions and state.ref is not None and not _PAST_MARKER.search(text[u.sentence.begin:u.begin]):
+        # "X held a press conference on Thursday. … X said …": what X says there dates from that day.
+        date = state.occasions[speaker.iri]
+    if not frame_dates and state.last_dated is not None and not _PAST_MARKER.search(frame_text):
+        # "On February 24, Putin announced … The Russian leader stressed that …", "On Tuesday, Putin
+        # submitted … Putin and Biden held a call, expressing …": the sentence before's occasion.
+        last_sentence, last_date, named = state.last_dated
+        if u.sentence.index - last_sentence == 1 and (_ANAPHORIC_SUBJECT.match(u.sentence.text) or (voices | {speaker.iri}) & named):
+            date = last_date
+    said_in = _said_in(state, speaker, frame_text, mentions, bool(frame_dates))
+    topic_hits = state.topics.find(content)
+    topics = tuple(dict.fromkeys(h.topic for h in topic_hits)) or ("other",)
+    # The frame takes a side too: "reaffirmed …", "regretted …", "expressed confidence that …".
+    frame = text[u.verb_begin:u.begin] if 0 <= u.begin - u.verb_begin <= 60 else u.verb
+    stance = acts.classify_stance(" ".join(f"{frame} {content}".split()))
+    confidence = {"quote": 0.9, "dash": 0.85, "reported": 0.8, "according": 0.8}.get(u.frame, 0.7)
+    if speaker.kind == "person" and not speaker.known and speaker.represents is None:
+        confidence -= 0.1
+    evidence = _evidence(u.sentence, u.begin, u.end, text, confidence)
+    in_content = [m for m in mentions if u.begin <= m.begin < u.end]
+    others = [a for a in _sides(state, in_content) if side is None or a.iri != side.iri]
+    specific = [h for h in topic_hits if h.topic not in state.topics.generic]
+    # Only the speaker's own words count for what they demand or how they answer: "Hamas says it
+    # approved the proposal, although Israel says it falls short" holds Israel's answer too.
+    own = _own_words(content)
+    own_mentions = [m for m in in_content if m.begin < u.begin + len(own)]
+    wanted = _demanded_topics(own, [h for h in specific if h.end <= len(own)])
+    if not topic_hits and (about := _negotiation_topic(state, own)) is not None:
+        wanted = [TopicHit(about, 0, len(own))]  # "should return to the deal": the article's negotiation
+    # "X accepted the proposal for a ceasefire" answers a demand; it does not make one. The answer is
+    # read as a reported act (its subject answers, whoever tells of it); what is said stays a statement.
+    verdict = _speech_verdict(u, own)
+    answers = verdict is not None
+    own_at = u.begin - u.sentence.begin
+    short = _FALLS_SHORT.search(u.sentence.text, own_at, own_at + len(own))
+    if short is not None:
+        answers = True  # "… falls short of its demands": a reaction, read with the speech's date
+        _falls_short(state, u.sentence, mentions, short, date)
+    demand = (bool(wanted) and not answers and acts.is_demand(f"{u.verb} {own}") and side is not None
+              and not _other_side_asks(state, u, in_content, side))
+    # What a speaker urges or asks for is a request, however it rates the other side.
+    kind = None if demand or answers or _REQUEST.fullmatch(u.verb) else acts.response_kind(own)
+    if verdict is not None and u.sentence.index not in state.answered_sentences:
+        state.answered_sentences.add(u.sentence.index)  # one sentence, one answer, however many speakers tell it
+        _verdict(state, u.sentence, mentions, verdict, date, u, side)
+    if kind == "statement" and not _ANSWERED.search(own):
+        kind = None  # "insufficient" alone rates something; a reaction rates the other side's offer
+    if kind in ("rejection", "acceptance", "counter-proposal", "statement") and side is not None:
+        # The side whose position the words state answers: "Smith said the Western-led bloc is not
+        # ready for compromises" is the bloc's rejection. A judgement ("the West failed to make
+        # concessions", "unacceptable") or a reaction ("falls short") is the speaker's own.
+        responder = _answering_subject(state, u, content, own_mentions, kind) or side
+        answered = [m for m in own_mentions if not _opens_clause(content, m.begin - u.begin)
+                    and not _after_word(text, m.begin, _NOT_ADDRESSEE)]  # "… on Ukraine": a topic, not an addressee
+        own_others = [a for a in _sides(state, answered) if a.iri != responder.iri]
+        to = own_others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != responder.iri else [])
+        for addressee in _one_each(to):
+            _add_response(state, Statement(
+                kind=kind, evidence=evidence, speaker=speaker, on_behalf_of=responder, addressees=(addressee,) if addressee else (),
+                topics=topics, stance=stance.polarity, modality=stance.modality, condition=stance.condition, date=date,
+                content=content.strip(), responds_to=state.proposal.event if state.proposal else None,
+                outlet=said_in.outlet, occasion=said_in.occasion,
+            ))
+        return
+    read_as_request = any(d.kind == "demand" and d.evidence.sentence_index == u.sentence.index for d in state.facts.statements)
+    if read_as_request and _REQUEST.fullmatch(u.verb):
+        return  # "X urged Y to …", read as X's request: the demands are the facts
+    if u.verb in _REQUEST_VERBS and side is not None and not specific and u.sentence.index not in state.proposal_sentences and not read_as_request:
+        # "X asked Y not to …": a request is a demand, of whoever comes right after the verb.
+        target = next((m for m in mentions if m.begin >= u.verb_begin and m.ref is not None and not m.in_title and m.how != "place"), None)
+        to = _side(state, target.ref) if target else None
+        if to is not None and to.iri != side.iri:
+            _add_demand(state, side, speaker, (to,), "other", date, evidence, content)
+            return
+    if u.sentence.index in state.proposal_sentences:
+        return  # "She demanded that …" listing the proposal's points: the demands are the facts
+    if u.verb in ("announced", "announces") and any(e.evidence.sentence_index == u.sentence.index and e.kind != "meeting" for e in state.facts.events):
+        return  # "X announced a military operation": the event is the fact
+    if stance.polarity == "neutral" and topics == ("other",) and not acts.has_cue(content, "stance", "neutral"):
+        return  # a remark that takes no side on no negotiation topic is not a position
+    previous = _continued(state, u, speaker)
+    if previous is not None:
+        # "Washington froze the dialogue. This jeopardized arms control.": one point, two sentences.
+        _add_statement(state, replace(previous, evidence=evidence))
+        return
+    key = ("statement", speaker.iri, date.iso if date else state.info.file_name, _norm(content))
+    for earlier in state.facts.statements:
+        # The same claim told twice (the lead's paraphrase, then the quote) is one act, two mentions.
+        if (earlier.kind == "stance" and earlier.speaker == speaker and earlier.stance == stance.polarity
+                and earlier.date == date and _word_overlap(earlier.content or "", content) >= 0.4):
+            key = earlier.key
+            break
+    _add_statement(state, Statement(
+        kind="stance", evidence=evidence, speaker=speaker, on_behalf_of=side, addressees=tuple(others),
+        topics=topics, stance=stance.polarity, modality=stance.modality, condition=stance.condition, date=date,
+        content=content.strip(), key=key, outlet=said_in.outlet, occasion=said_in.occasion,
+    ))
+    if demand and u.sentence.index not in state.proposal_sentences:
+        spans = [(h.topic, h.begin, h.end) for h in wanted]
+        items = acts.demand_items(content, spans)
+        item_spans = [(u.begin + b, u.begin + e) for _, b, e in items]
+        addressees = [a for a in _sides(state, [m for m in in_content if not any(b <= m.begin < e for b, e in item_spans)]) if a.iri != side.iri]
+        if not addressees and state.proposal is not None:
+            addressees = list(state.proposal.addressees)
+        for topic, b, e in items:
+            ev = _evidence(u.sentence, u.begin + b, u.begin + e, text, confidence - 0.1)
+            _add_demand(state, side, speaker, tuple(addressees), topic, date, ev, content)
+
+
+_DEMONSTRATIVE_START = re.compile(r"^[\"“«]?(?:This|That|These|Such)\s+(?!is\b|was\b|will\b|would\b)[a-z]+(?:ed|s)\b")
+
+
+def _said_in(state: _State, speaker: ActorRef, frame_text: str, mentions: list[ActorMention], dated: bool) -> Medium:
+    """The outlet and occasion of the words; a frame that names neither, nor a day of its own, goes
+    on from the speaker's last (the rest of the interview: "…,” he said)."""
+    found = medium(frame_text, frozenset(m.surface for m in mentions if m.ref is not None))
+    if found.outlet or found.occasion:
+        state.media[speaker.iri] = found
+        return found
+    if dated or _PAST_MARKER.search(frame_text):
+        return found
+    return state.media.get(speaker.iri, found)
+
+
+def _continued(state: _State, u: Utterance, speaker: ActorRef) -> Statement | None:
+    """The speaker's statement in the sentence just before, when this one goes on about it
+    ("This jeopardized …", "That means …")."""
+    if not _DEMONSTRATIVE_START.match(u.sentence.text) or u.begin > u.sentence.begin + 2:
+        return None
+    for st in reversed(state.facts.statements):
+        if st.kind == "stance" and st.speaker == speaker and st.evidence.sentence_index == u.sentence.index - 1:
+            return st
+    return None
+
+
+def _contrasted(u: Utterance, text: str) -> list[Utterance] | None:
+    """ "saying the meeting was warm, but that he opted to leave with no deal": two positions, one
+    each side of the "but", when they take opposite sides."""
+    content = text[u.begin:u.end]
+    m = _CONTRAST.search(content)
+    if m is None or len(content[:m.start()].split()) < 4 or len(content[m.end():].split()) < 4:
+        return None
+    first, second = acts.classify_stance(content[:m.start()]), acts.classify_stance(content[m.end():])
+    if "neutral" in (first.polarity, second.polarity) or first.polarity == second.polarity:
+        return None
+    return [replace(u, end=u.begin + m.start()), replace(u, begin=u.begin + m.end())]
+
+
+def _other_side_asks(state: _State, u: Utterance, in_content: list[ActorMention], side: ActorRef) -> bool:
+    """ "Trump said North Korea wanted the sanctions lifted": what North Korea wants is not the
+    speaker's demand (the request reading gives it to its subject)."""
+    subject = next((m for m in in_content if m.ref is not None and not m.in_title and m.how != "place"), None)
+    if subject is None or len(state.info.text[u.begin:subject.begin].split()) > 2:
+        return False
+    if not _REQUEST.match(state.info.text[subject.end:subject.end + 60].lstrip(" “\"")):
+        return False  # "insists that the West consolidate …": the subject is asked, not asking
+    other = _side(state, subject.ref)
+    return other is not None and other.iri != side.iri
+
+
+_ANSWERED = re.compile(r"(?i)\b(?:proposals?|proposed|offers?|plans?|deal|draft|initiative|terms|move|step|response|reply|answer|demands?|requirements)\b")
+
+
+def _speech_verdict(u: Utterance, own: str) -> re.Match | None:
+    """An acceptance or rejection in the speaker's words, or told by the speech verb itself ("Peru
+    rejected Chile's proposal", where "rejected" frames the words). Offsets are in the sentence."""
+    text = u.sentence.text
+    start, end = u.begin - u.sentence.begin, u.begin - u.sentence.begin + len(own)
+    verb_at = u.verb_begin - u.sentence.begin
+    if 0 <= verb_at < start:
+        start = verb_at
+    return _VERDICT.search(text[:end], start) or _NOMINAL_VERDICT.search(text[:end], start)
+
+
+# A name followed by a verb is its clause's subject; one followed by a noun ("the US response") is not.
+_VERB_NEXT = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|cannot|could|may|might|does|do|did|"
+    r"isn't|aren't|wasn't|doesn't|didn't|won't|refused|refuses|rejected|rejects|accepted|accepts|agreed|agrees|"
+    r"approved|approves|dismissed|dismisses|turned|walked|remains|stands)\b")
+
+
+def _answering_subject(state: _State, u: Utterance, content: str, mentions: list[ActorMention], kind: str) -> ActorRef | None:
+    """The side that opens the speaker's words as their subject, when the words state its own answer."""
+    if kind == "statement" or acts.has_cue(content, "response", "judgement"):
+        return None
+    subject = next((m for m in mentions if _opens_clause(content, m.begin - u.begin) and _VERB_NEXT.match(state.info.text, m.end)), None)
+    return _side(state, subject.ref) if subject is not None else None
+
+
+def _opens_clause(content: str, at: int) -> bool:
+    """A name at the start of what was said is its subject ("the Western-led bloc is ready …")."""
+    return re.fullmatch(r"\W*(?:(?:the|a|an|its|their)\s+)?", content[:at], re.I) is not None
