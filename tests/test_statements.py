@@ -325,3 +325,18 @@ def test_a_participle_after_a_closing_frame_is_a_second_statement(tmp_path):
         "Getachew Reda, who led the delegation, saying he hoped both parties would respect their commitments.\n"
     ))
     assert said(facts) == [("Getachew Reda", "2022-11-02", "opposes"), ("Getachew Reda", "2022-11-02", "supports")]
+
+
+def test_what_someone_called_a_thing_is_no_speech_frame(tmp_path):
+    facts = article(tmp_path, "Talks\nBRUSSELS, May 3, 2023 (AP) - Kurti also published what he called his vision for the association, a body agreed upon in 2013.\n")
+    assert said(facts) == []
+
+
+def test_after_the_meeting_dates_the_rest_of_what_the_speaker_said_there(tmp_path):
+    facts = article(tmp_path, (
+        "Talks in Brussels\n"
+        "Serbian President Aleksandar Vucic said after Tuesday's meeting that he was very worried.\n"
+        "EU envoy Miroslav Lajcak said after the meeting that the talks had been difficult.\n"
+        "\"We welcome that they agreed to start negotiations on the statute,\" he added.\n"
+    ), published="2023-05-03")
+    assert [s for s in said(facts) if s[0] == "Miroslav Lajcak"][-1] == ("Miroslav Lajcak", "2023-05-02", "supports")

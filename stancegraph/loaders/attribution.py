@@ -205,6 +205,8 @@ class Attributor:
             if found is None:
                 continue
             speakers, frame_start, frame_end = found
+            if not inverted and re.search(r"(?i)\b(?:what|which|whom)\s+$", text[max(s.begin, frame_start - 8):frame_start]):
+                continue  # "published what he called his vision": a name for a thing, not a frame
             speaker = speakers[0]
             self.co_speakers = speakers[1:]
             after_at = frame_end if inverted else s.begin + v.end()

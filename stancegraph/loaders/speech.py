@@ -125,8 +125,11 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         # "At the same time, the minister noted …", "Peskov also said …": the same occasion.
         date = earlier[1]
     elif not frame_dates and _AFTER_THE_MEETING.search(frame_text) and _last_meeting_day(state) is not None:
-        # "Borrell said after the meeting that …": the day of the meeting the article reported.
+        # "Borrell said after the meeting that …": the day of the meeting the article reported,
+        # and of what the speaker goes on to say there.
         date = _last_meeting_day(state)
+        if state.ref is not None and speaker.kind == "person":
+            state.occasions[speaker.iri] = date
     elif not frame_dates and speaker.iri in state.occasions and state.ref is not None and not _PAST_MARKER.search(text[u.sentence.begin:u.begin]):
         # "X held a press conference on Thursday. … X said …": what X says there dates from that day.
         date = state.occasions[speaker.iri]
