@@ -340,3 +340,14 @@ def test_after_the_meeting_dates_the_rest_of_what_the_speaker_said_there(tmp_pat
         "\"We welcome that they agreed to start negotiations on the statute,\" he added.\n"
     ), published="2023-05-03")
     assert [s for s in said(facts) if s[0] == "Miroslav Lajcak"][-1] == ("Miroslav Lajcak", "2023-05-02", "supports")
+
+
+def test_a_second_verb_of_the_sentences_subject_and_a_scare_quote_is_no_speech(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nISTANBUL, March 29, 2022 (AFP) - For his part, the head of the delegation, Vladimir Medinsky, alluded "
+        "to a \"treaty\" after talks that he described as \"constructive\", and stressed Moscow's willingness to take "
+        "two steps towards de-escalation.\n"
+    ))
+    [st] = [s for s in facts.statements if s.kind == "stance"]
+    assert (st.speaker.label, st.stance) == ("Vladimir Medinsky", "supports")
+    assert "alluded" not in st.evidence.quote  # the scare-quoted "treaty" is not what he said

@@ -65,7 +65,8 @@ def _joint_subjects() -> re.Pattern:
 # ", saying (that) …", ", expressing satisfaction over …": speech reported by a participle.
 _PARTICIPLE = re.compile(r",\s+(saying|expressing|stressing|insisting|warning|arguing|noting)\b(?:\s+that\b)?\s*")
 # What may open a sentence before its subject ("On Tuesday, ", "Meanwhile, ").
-_SUBJECT_LEAD = re.compile(r"^(?:(?:On|In|At|After|Following|Earlier|Later|Meanwhile|However|Also)\b[^,]{0,40},\s*)?")
+_SUBJECT_LEAD = re.compile(r"^(?:(?:On|In|At|After|Following|Earlier|Later|Meanwhile|However|Also|For\s+(?:his|her|its|their)\s+part)\b[^,]{0,40},\s*)?"
+                           r"(?:(?:the|a|an|The|A|An)\s+[^,;“”\"]{1,60},\s*(?=[A-Z]))?")  # "the head of the delegation, NAME"
 # What may stand between a sentence's start and its subject's name: an article and a title.
 _TITLE_GAP = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}")
 # "told his cabinet on Sunday that …", "told reporters in Geneva that …": whom it was told to.
@@ -202,6 +203,11 @@ class Attributor:
             if found is None:
                 found = self._after(s, ms, s.begin + v.end(), inverted=True)
                 inverted = found is not None
+            if found is None and re.search(r",?\s+and\s+$", text[max(s.begin, at - 8):at]):
+                # "X, head of the delegation, alluded to a treaty …, and stressed …": X's second verb.
+                subjects = self._sentence_subjects(s, ms, at, text)
+                if subjects:
+                    found = (subjects, at, at)
             if found is None:
                 continue
             speakers, frame_start, frame_end = found
@@ -215,6 +221,11 @@ class Attributor:
             lead = lead or _REPORTED_LEAD.match(rest)
             c_begin = after_at + (lead.end() if lead else 0)
             says_that = bool(lead and re.search(r"(?:that|:)\s*$", lead.group(0)))
+            # A quote the frame closes ends right at it ("…,” he said); a word quoted further back ("a
+            # “treaty” between Moscow and Kiev after talks that he described as …") is no speech.
+            closes = [q for q in inside if q[1] <= at]
+            if closes and not inverted and re.search(r"\w", text[closes[-1][1]:frame_start]):
+                inside = [q for q in inside if q[0] >= at]
             # What was said: the quote(s) in the sentence — unless they are a few words quoted inside
             # reported speech ("said Russia would make “serious political decisions” if …").
             quoted_words = sum(len(text[max(b, s.begin):min(e, s.end)].split()) for b, e in inside)
