@@ -351,3 +351,14 @@ def test_a_second_verb_of_the_sentences_subject_and_a_scare_quote_is_no_speech(t
     [st] = [s for s in facts.statements if s.kind == "stance"]
     assert (st.speaker.label, st.stance) == ("Vladimir Medinsky", "supports")
     assert "alluded" not in st.evidence.quote  # the scare-quoted "treaty" is not what he said
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The Kremlin spokesman Dmitry Peskov said on Wednesday that five more years of the treaty will be enough for the work.", "supports"),
+    ("Foreign Minister Ri Yong-ho said on Thursday that what we proposed was the partial removal of sanctions.", "supports"),
+    ("Taliban spokesman Zabihullah Mujahid said on Thursday that the ceasefire talks discussed preventing the country from being used against others.", "neutral"),
+    ("Deputy Foreign Minister Sergey Ryabkov said on Thursday that Moscow is categorically against any expansion of the alliance.", "opposes"),
+])
+def test_stance_words_that_take_a_side_and_a_preposition_that_does_not(tmp_path, text, stance):
+    facts = article(tmp_path, f"Talks\n{text}\n", published="2021-01-28")
+    assert [s[2] for s in said(facts)] == [stance]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..facts import ActorRef
-from .actors import ActorMention, _title_heads
+from .actors import ActorMention, _title_heads, _title_like
 from .lexicon import alternation
 from .segment import Sentence
 
@@ -224,7 +224,7 @@ class Attributor:
             # A quote the frame closes ends right at it ("…,” he said); a word quoted further back ("a
             # “treaty” between Moscow and Kiev after talks that he described as …") is no speech.
             closes = [q for q in inside if q[1] <= at]
-            if closes and not inverted and re.search(r"\w", text[closes[-1][1]:frame_start]):
+            if closes and not inverted and not _title_like(text[closes[-1][1]:frame_start]):
                 inside = [q for q in inside if q[0] >= at]
             # What was said: the quote(s) in the sentence — unless they are a few words quoted inside
             # reported speech ("said Russia would make “serious political decisions” if …").
