@@ -362,3 +362,12 @@ def test_a_second_verb_of_the_sentences_subject_and_a_scare_quote_is_no_speech(t
 def test_stance_words_that_take_a_side_and_a_preposition_that_does_not(tmp_path, text, stance):
     facts = article(tmp_path, f"Talks\n{text}\n", published="2021-01-28")
     assert [s[2] for s in said(facts)] == [stance]
+
+
+def test_a_noun_with_a_relative_clause_is_no_speaker_but_a_reported_that_clause_is(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nVIENNA, Feb 8, 2022 (AP) - Tehran made demands last week that European countries strongly criticized "
+        "as the talks resumed.\nTurkish President Recep Tayyip Erdogan met the envoys in Ankara.\n"
+        "It added that the Turkish leader also expressed satisfaction with the resumption of the grain deal.\n"
+    ))
+    assert [s[0] for s in said(facts)] == ["Recep Tayyip Erdogan"]

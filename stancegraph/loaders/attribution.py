@@ -75,6 +75,16 @@ _ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
+def _relative_subject(before: str) -> bool:
+    """The subject opens a relative clause: "what he called", "which Israel claims", "the demands
+    that European countries criticized" — but not "It added that the leader expressed …", where
+    "that" follows a speech verb and what follows is what was said."""
+    if re.search(r"(?i)\b(?:what|which|whom)\s+$", before):
+        return True
+    m = re.search(r"([\w’']+)\s+that\s+$", before)
+    return bool(m) and not _verbs().fullmatch(m.group(1))
+
+
 def _titled_gap(gap: str) -> bool:
     """ "announced the African Union's High Representative for the Horn of Africa, former
     Nigerian President ": a title (with its organisation) between an inverted verb and the name."""
@@ -207,12 +217,12 @@ class Attributor:
                 # "X, head of the delegation, alluded to a treaty …, and stressed …": X's second verb.
                 subjects = self._sentence_subjects(s, ms, at, text)
                 if subjects:
-                    found = (subjects, at, at)
+                    found = (subjects, s.begin, at)  # the subject opens the sentence
             if found is None:
                 continue
             speakers, frame_start, frame_end = found
-            if not inverted and re.search(r"(?i)\b(?:what|which|whom)\s+$", text[max(s.begin, frame_start - 8):frame_start]):
-                continue  # "published what he called his vision": a name for a thing, not a frame
+            if not inverted and _relative_subject(text[s.begin:frame_start]):
+                continue  # "published what he called his vision", "demands that Europe criticized": no frame
             speaker = speakers[0]
             self.co_speakers = speakers[1:]
             after_at = frame_end if inverted else s.begin + v.end()
@@ -224,7 +234,7 @@ class Attributor:
             # A quote the frame closes ends right at it ("…,” he said); a word quoted further back ("a
             # “treaty” between Moscow and Kiev after talks that he described as …") is no speech.
             closes = [q for q in inside if q[1] <= at]
-            if closes and not inverted and not _title_like(text[closes[-1][1]:frame_start]):
+            if closes and not inverted and (closes[-1][1] > frame_start or not _title_like(text[closes[-1][1]:frame_start])):
                 inside = [q for q in inside if q[0] >= at]
             # What was said: the quote(s) in the sentence — unless they are a few words quoted inside
             # reported speech ("said Russia would make “serious political decisions” if …").
@@ -254,8 +264,6 @@ class Attributor:
                 comma = text.find(",", frame_end, s.end)
                 if comma > 0:
                     return speaker, "reported", verb, at, comma + 1, s.end
-            if frame_at_end and re.search(r"(?i)\b(?:that|which|who|whom)\s*$", before):
-                continue  # "the ceasefire that Chile criticized": a relative clause, not a frame
             if len(before.split()) >= 4 and not says_that and frame_at_end:
                 how = "dash" if re.search(r"[—–]\s*$", text[s.begin:start]) else "reported"
                 return speaker, how, verb, at, s.begin, s.begin + len(before)
