@@ -371,3 +371,13 @@ def test_a_noun_with_a_relative_clause_is_no_speaker_but_a_reported_that_clause_
         "It added that the Turkish leader also expressed satisfaction with the resumption of the grain deal.\n"
     ))
     assert [s[0] for s in said(facts)] == ["Recep Tayyip Erdogan"]
+
+
+@pytest.mark.parametrize("quote, stance", [
+    ("We are ready for dialogue, but only on the basis of equality and mutual respect", "conditional"),
+    ("NATO's continued eastward expansion remains the main obstacle", "opposes"),
+    ("We will not accept ultimatums on the security guarantees", "opposes"),
+])
+def test_conditions_obstacles_and_refusals(tmp_path, quote, stance):
+    facts = article(tmp_path, f"Talks\nMOSCOW, March 3, 2022 (TASS) - \"{quote},\" Foreign Minister Sergey Lavrov said.\n")
+    assert [s.stance for s in facts.statements if s.kind != "demand"] == [stance]
