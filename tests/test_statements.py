@@ -381,3 +381,14 @@ def test_a_noun_with_a_relative_clause_is_no_speaker_but_a_reported_that_clause_
 def test_conditions_obstacles_and_refusals(tmp_path, quote, stance):
     facts = article(tmp_path, f"Talks\nMOSCOW, March 3, 2022 (TASS) - \"{quote},\" Foreign Minister Sergey Lavrov said.\n")
     assert [s.stance for s in facts.statements if s.kind != "demand"] == [stance]
+
+
+def test_a_frame_closing_the_sentence_names_who_told_it(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nWASHINGTON, Jan 26, 2022 (Reuters) - The United States on Wednesday rejected the demand that the "
+        "alliance close its door, but offered talks on missiles, Secretary of State Antony Blinken said.\n"
+        "Deputy Foreign Minister Alexander Grushko said Moscow would study the response before deciding its next steps.\n"
+    ))
+    speakers = {s.speaker.label for s in facts.statements if s.speaker is not None}
+    assert "Antony Blinken" in speakers and "United States" not in speakers  # the subject of "rejected" did not tell it
+    assert ("Alexander Grushko", "2022-01-26", "neutral") in said(facts)  # studying the answer takes no side yet

@@ -203,6 +203,7 @@ class Attributor:
                     return speaker, "according", "according to", s.begin + acc.start(), s.begin + comma + 1, s.end
                 return speaker, "according", "according to", s.begin + acc.start(), s.begin, s.begin + acc.start()
         # "…, X said." / "X said that …" / "said the ambassador"
+        reported = None
         for v in _verbs().finditer(stext):
             at = s.begin + v.start()
             if not outside(at):
@@ -267,8 +268,13 @@ class Attributor:
             if len(before.split()) >= 4 and not says_that and frame_at_end:
                 how = "dash" if re.search(r"[—–]\s*$", text[s.begin:start]) else "reported"
                 return speaker, how, verb, at, s.begin, s.begin + len(before)
-            if s.end - c_begin > 10:
-                return speaker, "reported", verb, at, c_begin, s.end
+            if s.end - c_begin > 10 and reported is None:
+                # "The US on Wednesday rejected Russia's demand …, Blinken said.": a frame closing the
+                # sentence names who told it; the first verb's reading holds only if none does.
+                reported = (speaker, self.co_speakers), (speaker, "reported", verb, at, c_begin, s.end)
+        if reported is not None:
+            self.co_speakers = reported[0][1]
+            return reported[1]
         return self._participle(s, ms, outside, text)
 
     def _participle(self, s: Sentence, ms: list[ActorMention], outside, text: str):
