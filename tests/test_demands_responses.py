@@ -249,3 +249,39 @@ def test_agreeing_to_do_something_together_is_no_acceptance():
     assert acts.response_kind("the two ministers agreed to continue preparations for a peace treaty") is None
     assert acts.response_kind("Peru agreed to the ceasefire plan") == "acceptance"
     assert acts.response_kind("Peru agreed to Chile's terms") == "acceptance"
+
+
+# -- reactions to the other side's offer ----------------------------------------------------------------
+def test_praising_the_other_sides_proposal_is_a_reaction_to_its_author(tmp_path):
+    facts = facts_of(tmp_path, "Peru on Thursday praised a Chilean proposal to settle the fishing dispute with Bolivia.")
+    # the author of the proposal is answered, not the third state the proposal is about
+    assert responses(facts) == {("Peru", "statement", "Chile", "2023-05-04")}
+
+
+def test_calling_the_proposal_a_step_is_a_reaction_of_the_speakers_side(tmp_path):
+    facts = facts_of(tmp_path, "Chile presented a draft agreement to Peru on Monday. "
+                               "Peruvian Foreign Minister Ana Torres called the proposal \"a very important step.\"")
+    assert ("Peru", "statement", "Chile", "2023-05-04") in responses(facts)
+
+
+def test_calling_ones_own_plan_something_is_no_reaction(tmp_path):
+    facts = facts_of(tmp_path, "Chile presented a draft agreement to Peru on Monday. "
+                               "Peruvian Foreign Minister Ana Torres called her plan \"a realistic path to peace.\"")
+    assert not any(r[0] == "Peru" and r[1] == "statement" for r in responses(facts))
+
+
+def test_describing_a_plan_as_someones_is_no_reaction(tmp_path):
+    facts = facts_of(tmp_path, "Chile presented a draft agreement to Peru on Monday. "
+                               "Bolivian President Luis Arce described the plan as a Chilean initiative.")
+    assert not any(r[1] == "statement" for r in responses(facts))
+
+
+# -- topics ----------------------------------------------------------------------------------------------
+def test_safeguarding_interests_is_not_about_nuclear_safeguards():
+    assert default_topics().find("The proposal safeguards our economic interests.") == []
+    assert default_topics().find("Tehran must honour its IAEA safeguards obligations.")[0].topic == "iaea-inspections"
+
+
+def test_a_maritime_border_dispute_is_about_territory():
+    hits = default_topics().find("the talks on their maritime border dispute")
+    assert hits and hits[0].topic == "territorial-integrity"

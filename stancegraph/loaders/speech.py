@@ -169,6 +169,10 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
               and not _other_side_asks(state, u, in_content, side))
     # What a speaker urges or asks for is a request, however it rates the other side.
     kind = None if demand or answers or _REQUEST.fullmatch(u.verb) else acts.response_kind(own)
+    # "Israel praised a US proposal": rating the other side's offer is a reaction to its author.
+    rated_author = _rated_offer_author(state, u, own, own_mentions, side) if kind is None and not demand and not answers else None
+    if rated_author is not None:
+        kind = "statement"
     if verdict is not None and u.sentence.index not in state.answered_sentences:
         state.answered_sentences.add(u.sentence.index)  # one sentence, one answer, however many speakers tell it
         _verdict(state, u.sentence, mentions, verdict, date, u, side)
@@ -183,6 +187,8 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
                     and not _after_word(text, m.begin, _NOT_ADDRESSEE)]  # "… on Ukraine": a topic, not an addressee
         own_others = [a for a in _sides(state, answered) if a.iri != responder.iri]
         to = own_others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != responder.iri else [])
+        if rated_author is not None:
+            to = [rated_author]  # "a US proposal to settle the dispute with Lebanon": the US is answered, not Lebanon
         for addressee in _one_each(to):
             _add_response(state, Statement(
                 kind=kind, evidence=evidence, speaker=speaker, on_behalf_of=responder, addressees=(addressee,) if addressee else (),
@@ -319,3 +325,28 @@ def _answering_subject(state: _State, u: Utterance, content: str, mentions: list
 def _opens_clause(content: str, at: int) -> bool:
     """A name at the start of what was said is its subject ("the Western-led bloc is ready …")."""
     return re.fullmatch(r"\W*(?:(?:the|a|an|its|their)\s+)?", content[:at], re.I) is not None
+
+
+# Words between a rating verb and the offer it rates: "praised a US", "called the new American".
+_OFFER_DETERMINERS = re.compile(r"\W*(?:[\w.’'-]+\s+){0,3}")
+
+
+def _rated_offer_author(state: _State, u: Utterance, own: str, own_mentions: list[ActorMention], side: ActorRef | None) -> ActorRef | None:
+    """The author of the offer a rating verb takes as object ("praised a US proposal", "called
+    Washington's plan 'a step forward'"), when it is another side than the speaker's: the name in
+    front of the offer noun, else the proposal the article has in view. None for the speaker's own
+    offer ("called his plan …") or for words that do not open with an offer."""
+    if side is None or not acts.has_cue(u.verb, "response", "reaction_verbs"):
+        return None
+    offers = acts.cue_spans(own, "response", "offer_nouns")
+    if not offers or not _OFFER_DETERMINERS.fullmatch(own[:offers[0][0]]):
+        return None
+    before = own[:offers[0][0]]
+    if re.search(r"(?i)\b(?:his|her|its|their|our|my|own)\b", before):
+        return None
+    named = [m for m in own_mentions if m.begin < u.begin + offers[0][0]]
+    authors = [a for a in _sides(state, named) if a.iri != side.iri]
+    if named:
+        return authors[0] if authors else None
+    author = state.proposal.author if state.proposal is not None else None
+    return author if author is not None and author.iri != side.iri else None
