@@ -285,3 +285,15 @@ def test_safeguarding_interests_is_not_about_nuclear_safeguards():
 def test_a_maritime_border_dispute_is_about_territory():
     hits = default_topics().find("the talks on their maritime border dispute")
     assert hits and hits[0].topic == "territorial-integrity"
+
+
+def test_a_promise_to_answer_the_proposal_in_view_is_a_reaction_to_its_author(tmp_path):
+    facts = facts_of(tmp_path, "Chile submitted a draft agreement to Peru on Monday. "
+                               "Peruvian authorities, who confirmed receipt of the text, have vowed to respond quickly.")
+    # told as news, it dates from the article's day
+    assert responses(facts) == {("Peru", "statement", "Chile", "2023-05-04")}
+
+
+def test_a_promise_to_answer_with_no_proposal_in_view_answers_nothing(tmp_path):
+    facts = facts_of(tmp_path, "Peruvian authorities have vowed to respond to any border incursion.")
+    assert responses(facts) == set()

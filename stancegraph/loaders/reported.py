@@ -120,6 +120,11 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     if verdict and not any(_read_in_speech(u, s.begin + verdict.start()) for u in said):
         _verdict(state, s, mentions, verdict, date)
 
+    # "Lebanese authorities … have pledged to deliver a reply": a promise to answer the offer in view.
+    promise = _promise_to_answer(text)
+    if promise is not None and not spoken:
+        _promised_answer(state, s, mentions, promise, _sentence_date(state, s.text, dates))  # news of the day, unless marked earlier
+
     # "It is clarified that the document will not contain promises …": more on the response the
     # sentence before told of, by the same side.
     if not spoken and _DOCUMENT_ANAPHOR.search(text):
@@ -349,6 +354,30 @@ def _document_goes_on(state: _State, s: Sentence, date: PartialDate | None) -> N
             kind=kind, evidence=ev, on_behalf_of=prev.on_behalf_of, addressees=prev.addressees[:1], topics=prev.topics,
             date=date or prev.date, content=s.text, responds_to=prev.responds_to,
         ))
+
+
+def _promise_to_answer(text: str) -> int | None:
+    """Where a promise to answer begins ("pledged to deliver a reply", "vowed to respond"): a promise
+    verb with an answer word at most three words after it. None when the sentence makes none."""
+    answers = acts.cue_spans(text, "response", "answer_words")
+    for b, e in acts.cue_spans(text, "response", "promise_verbs"):
+        if any(re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}", text[e:ab]) for ab, _ in answers if ab >= e):
+            return b
+    return None
+
+
+def _promised_answer(state: _State, s: Sentence, mentions: list[ActorMention], at: int, date: PartialDate | None) -> None:
+    """A side that promises to answer the proposal in view reacts to it: a response of kind
+    statement by the clause's subject, to the proposal's author. Without a proposal in view there is
+    nothing the promise answers."""
+    subject = _subject_before(state, s, mentions, s.begin + at)
+    by = _side(state, subject.ref) if subject else None
+    author = state.proposal.author if state.proposal is not None else None
+    if by is None or author is None or author.iri == by.iri:
+        return
+    ev = _evidence(s, subject.begin, s.end, state.info.text, 0.6)
+    _add_response(state, Statement(kind="statement", evidence=ev, on_behalf_of=by, addressees=(author,), topics=("other",),
+                                   stance="neutral", date=date, content=s.text, responds_to=state.proposal.event))
 
 
 def _frame_date(dates: list[DateMention], said: list[Utterance]) -> PartialDate | None:
