@@ -297,3 +297,15 @@ def test_a_promise_to_answer_the_proposal_in_view_is_a_reaction_to_its_author(tm
 def test_a_promise_to_answer_with_no_proposal_in_view_answers_nothing(tmp_path):
     facts = facts_of(tmp_path, "Peruvian authorities have vowed to respond to any border incursion.")
     assert responses(facts) == set()
+
+
+def test_a_possessed_demand_that_names_no_topic_is_about_the_headlines_negotiation(tmp_path):
+    facts = facts_of(tmp_path, "The talks stalled over Peru's demand that the charts used by the mediators be redrawn.",
+                     headline="Chile and Peru near maritime border deal")
+    assert demands(facts) == {("Peru", "territorial-integrity", None)}
+
+
+def test_a_possessed_demand_keeps_the_topic_it_names_over_the_headlines(tmp_path):
+    facts = facts_of(tmp_path, "The talks stalled over Peru's demand for a prisoner exchange.",
+                     headline="Chile and Peru near maritime border deal")
+    assert demands(facts) == {("Peru", "prisoner-exchange", None)}

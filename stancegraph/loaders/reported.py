@@ -205,7 +205,9 @@ def _nominal_demand(state: _State, s: Sentence, mentions: list[ActorMention], no
     clause_begin = s.begin + nominal.end()
     hits = state.topics.find(clause)
     specific = [h for h in hits if h.topic not in state.topics.generic]
-    topic = (specific or hits)[0].topic if hits else "other"
+    # "stalled by Lebanon's demand that the map used in the talks be modified": a demand that names
+    # no topic is a demand in the negotiation the headline names.
+    topic = (specific or hits)[0].topic if hits else (_headline_topic(state) or "other")
     inside = [m for m in mentions if clause_begin <= m.begin < clause_begin + len(clause)]
     addressees = tuple(a for a in _sides(state, inside) if a.iri != by.iri)
     if any(d.kind == "demand" and d.evidence.sentence_index == s.index and d.on_behalf_of == by and d.topics == (topic,) for d in state.facts.statements):
@@ -465,14 +467,20 @@ def _negotiation_topic(state: _State, text: str) -> str | None:
     deal, a ceasefire). None when the text names no such object, or the article spreads over several."""
     if not acts.has_cue(text, "demand", "negotiation_anaphors"):
         return None
-    headline = [h for h in state.topics.find(state.info.headline) if h.topic not in state.topics.generic]
-    if headline:
-        return headline[0].topic
+    headline = _headline_topic(state)
+    if headline is not None:
+        return headline
     counts = Counter(h.topic for h in state.topics.find(state.info.text) if h.topic not in state.topics.generic)
     if not counts:
         return None
     topic, n = counts.most_common(1)[0]
     return topic if n >= 2 and n * 2 > sum(counts.values()) else None
+
+
+def _headline_topic(state: _State) -> str | None:
+    """The specific topic the headline names: what the article's negotiation is about."""
+    headline = [h for h in state.topics.find(state.info.headline) if h.topic not in state.topics.generic]
+    return headline[0].topic if headline else None
 
 
 def _negotiating_parties(state: _State) -> list[ActorRef]:
