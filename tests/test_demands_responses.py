@@ -309,3 +309,16 @@ def test_a_possessed_demand_keeps_the_topic_it_names_over_the_headlines(tmp_path
     facts = facts_of(tmp_path, "The talks stalled over Peru's demand for a prisoner exchange.",
                      headline="Chile and Peru near maritime border deal")
     assert demands(facts) == {("Peru", "prisoner-exchange", None)}
+
+
+def test_putting_forward_its_own_plan_after_answering_is_a_counter_proposal(tmp_path):
+    facts = facts_of(tmp_path, "Peru on Thursday rejected a Chilean draft agreement on the border. "
+                               "Peru also unveiled what it called its own \"roadmap\", which was drafted back in 2019. "
+                               "Peru's plan says Chile should recognise the maritime border.")
+    assert ("Peru", "counter-proposal", "Chile", "2023-05-04") in responses(facts)  # to whom the answer went, on its day, not 2019
+    assert ("Peru", "territorial-integrity", "2023-05-04") in demands(facts)  # its points are its demands
+
+
+def test_publishing_its_own_plan_without_having_answered_is_no_counter_proposal(tmp_path):
+    facts = facts_of(tmp_path, "Peru also unveiled its own plan for the border.")
+    assert not any(r[1] == "counter-proposal" for r in responses(facts))

@@ -120,6 +120,12 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     if verdict and not any(_read_in_speech(u, s.begin + verdict.start()) for u in said):
         _verdict(state, s, mentions, verdict, date)
 
+    # "Kurti also published what he called his 'vision'": after answering the other side's offer, a
+    # side that puts forward its own has made a counter-proposal; its points are its demands.
+    own_offer = _own_offer(text)
+    if own_offer is not None:
+        _counter_offer(state, s, mentions, own_offer, _clause_date(s, dates, own_offer))
+
     # "Lebanese authorities … have pledged to deliver a reply": a promise to answer the offer in view.
     promise = _promise_to_answer(text)
     if promise is not None and not spoken:
@@ -356,6 +362,47 @@ def _document_goes_on(state: _State, s: Sentence, date: PartialDate | None) -> N
             kind=kind, evidence=ev, on_behalf_of=prev.on_behalf_of, addressees=prev.addressees[:1], topics=prev.topics,
             date=date or prev.date, content=s.text, responds_to=prev.responds_to,
         ))
+
+
+# Between the verb and the noun of one's own offer: "published what he called his "vision"",
+# "presented its own".
+_OWN_OFFER_GAP = re.compile(r"""(?i)\s+(?:[\w-]+\s+){0,4}?(?:his|her|its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?["“']?""")
+
+
+def _own_offer(text: str) -> int | None:
+    """Where a side's putting forward of its own offer begins ("published his plan", "unveiled
+    what it called its own roadmap"), or None."""
+    nouns = acts.cue_spans(text, "response", "counter_nouns")
+    for b, e in acts.cue_spans(text, "response", "counter_verbs"):
+        if any(_OWN_OFFER_GAP.fullmatch(text[e:nb]) for nb, _ in nouns if nb > e):
+            return b
+    return None
+
+
+def _counter_offer(state: _State, s: Sentence, mentions: list[ActorMention], at: int, date: PartialDate | None) -> None:
+    """A side's own offer is a counter-proposal when the same side has already answered another's
+    offer in the article: one response to whom that answer went. Undated, it is of the answer's day
+    when the sentence goes on from it ("also published"). Its offer becomes the one in view."""
+    subject = _subject_before(state, s, mentions, s.begin + at)
+    by = _side(state, subject.ref) if subject else None
+    answer = next((st for st in reversed(state.facts.statements) if by is not None and st.on_behalf_of == by
+                   and st.kind in ("rejection", "statement") and st.evidence.sentence_index < s.index), None)
+    if by is None or answer is None:
+        return
+    if date is None and re.search(r"(?i)\balso\b", s.text[:at]):
+        date = answer.date
+    ev = _evidence(s, subject.begin, s.end, state.info.text, 0.6)
+    _add_response(state, Statement(kind="counter-proposal", evidence=ev, on_behalf_of=by, addressees=answer.addressees[:1],
+                                   topics=answer.topics, date=date, content=s.text, responds_to=answer.responds_to))
+    state.proposal = _ProposalContext(by, answer.addressees[:1], date, s.index)
+
+
+def _clause_date(s: Sentence, dates: list[DateMention], at: int) -> PartialDate | None:
+    """A date of the clause at ``at``: before the comma that ends it, not in a relative clause after
+    it ("…, a body that was agreed upon back in 2013")."""
+    comma = s.text.find(",", at)
+    end = s.begin + (comma if comma >= 0 else len(s.text))
+    return next((d.date for d in dates if d.date is not None and d.begin < end), None)
 
 
 def _promise_to_answer(text: str) -> int | None:
