@@ -322,3 +322,15 @@ def test_putting_forward_its_own_plan_after_answering_is_a_counter_proposal(tmp_
 def test_publishing_its_own_plan_without_having_answered_is_no_counter_proposal(tmp_path):
     facts = facts_of(tmp_path, "Peru also unveiled its own plan for the border.")
     assert not any(r[1] == "counter-proposal" for r in responses(facts))
+
+
+def test_what_an_offer_gives_as_we_have_demanded_is_our_demand_of_no_stated_day(tmp_path):
+    facts = facts_of(tmp_path, "Chile presented a draft agreement to Peru on Monday. "
+                               "\"As we have demanded from the start, the draft guarantees a prisoner exchange,\" "
+                               "Peruvian Foreign Minister Ana Torres said.")
+    assert ("Peru", "prisoner-exchange", None) in demands(facts)
+
+
+def test_as_demanded_inside_a_clause_is_no_demand(tmp_path):
+    facts = facts_of(tmp_path, "\"The talks went as we had demanded and that is all,\" Peruvian Foreign Minister Ana Torres said.")
+    assert demands(facts) == set()

@@ -197,6 +197,8 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
                 outlet=said_in.outlet, occasion=said_in.occasion,
             ))
         return
+    if side is not None and not answers:
+        _demand_met(state, u, own, side, speaker, confidence)
     read_as_request = any(d.kind == "demand" and d.evidence.sentence_index == u.sentence.index for d in state.facts.statements)
     if read_as_request and _REQUEST.fullmatch(u.verb):
         return  # "X urged Y to …", read as X's request: the demands are the facts
@@ -350,3 +352,25 @@ def _rated_offer_author(state: _State, u: Utterance, own: str, own_mentions: lis
         return authors[0] if authors else None
     author = state.proposal.author if state.proposal is not None else None
     return author if author is not None and author.iri != side.iri else None
+
+
+# "as we have demanded from the start", "as Israel has long insisted": the speaker's side tells that
+# what follows is what it demanded.
+_AS_DEMANDED = re.compile(
+    r"(?i)(?:^|[,;:]\s*)\W*as\s+(?:we|they|[A-Z][\w-]*)\s+(?:have\s+|has\s+|had\s+)?(?:long\s+|always\s+)?"
+    r"(?:demanded|insisted|required|asked\s+for)(?:\s+[\w-]+){0,4}\s*,\s*")  # an aside that opens the clause
+
+
+def _demand_met(state: _State, u: Utterance, own: str, side: ActorRef, speaker: ActorRef, confidence: float) -> None:
+    """ "As we have demanded from the start, the proposal safeguards Israel's interests": the
+    speaker's side demanded what the offer is said to give. When it demanded it the words do not
+    say ("from the start"), so the demand is undated; its topic is what the clause names."""
+    met = _AS_DEMANDED.search(own)
+    if met is None:
+        return
+    clause = own[met.end():]
+    if len(clause.split()) < 3:
+        return
+    hits = [h for h in state.topics.find(clause) if h.topic not in state.topics.generic]
+    ev = _evidence(u.sentence, u.begin + met.start(), u.begin + len(own), state.info.text, confidence - 0.1)
+    _add_demand(state, side, speaker, (), hits[0].topic if hits else "other", None, ev, clause)
