@@ -334,3 +334,21 @@ def test_what_an_offer_gives_as_we_have_demanded_is_our_demand_of_no_stated_day(
 def test_as_demanded_inside_a_clause_is_no_demand(tmp_path):
     facts = facts_of(tmp_path, "\"The talks went as we had demanded and that is all,\" Peruvian Foreign Minister Ana Torres said.")
     assert demands(facts) == set()
+
+
+def test_a_side_said_not_to_keep_its_word_is_asked_to_by_the_speakers_side(tmp_path):
+    facts = facts_of(tmp_path, "\"It is clear that Lima does not want to fulfil its obligations from the 2019 accord,\" "
+                               "Chilean Foreign Minister Ana Torres told reporters on Thursday.")
+    assert demands(facts) == {("Chile", "other", "2023-05-04")}
+    demand = next(d for d in facts.statements if d.kind == "demand")
+    assert [a.label for a in demand.addressees] == ["Peru"]
+
+
+def test_a_side_that_keeps_its_word_is_asked_nothing(tmp_path):
+    facts = facts_of(tmp_path, "\"Lima has always fulfilled its obligations,\" Chilean Foreign Minister Ana Torres told reporters.")
+    assert demands(facts) == set()
+
+
+def test_the_speakers_own_side_not_keeping_its_word_is_no_demand(tmp_path):
+    facts = facts_of(tmp_path, "\"Chile did not fulfil its promises because the talks collapsed,\" Chilean Foreign Minister Ana Torres said.")
+    assert demands(facts) == set()

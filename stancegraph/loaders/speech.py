@@ -199,6 +199,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         return
     if side is not None and not answers:
         _demand_met(state, u, own, side, speaker, confidence)
+        _word_not_kept(state, u, own, own_mentions, side, speaker, date, confidence)
     read_as_request = any(d.kind == "demand" and d.evidence.sentence_index == u.sentence.index for d in state.facts.statements)
     if read_as_request and _REQUEST.fullmatch(u.verb):
         return  # "X urged Y to …", read as X's request: the demands are the facts
@@ -374,3 +375,31 @@ def _demand_met(state: _State, u: Utterance, own: str, side: ActorRef, speaker: 
     hits = [h for h in state.topics.find(clause) if h.topic not in state.topics.generic]
     ev = _evidence(u.sentence, u.begin + met.start(), u.begin + len(own), state.info.text, confidence - 0.1)
     _add_demand(state, side, speaker, (), hits[0].topic if hits else "other", None, ev, clause)
+
+
+# Before a verb of keeping one's word, the negation that says the subject does not: "does not want
+# to", "has failed to", "refuses to", "is not".
+_NOT_KEEPING = re.compile(
+    r"(?i)\s+(?:(?:does|do|did|has|have|is|are|was|were)\s+not|doesn't|don't|didn't|hasn't|haven't|isn't|aren't|"
+    r"refuses\s+to|refused\s+to|fails\s+to|failed\s+to|has\s+failed\s+to|have\s+failed\s+to)"
+    r"(?:\s+(?:want|wish|intend|plan|seem)\s+to)?\s+$")
+
+
+def _word_not_kept(state: _State, u: Utterance, own: str, own_mentions: list[ActorMention], side: ActorRef,
+                   speaker: ActorRef, date: PartialDate | None, confidence: float) -> None:
+    """ "It is clear that Pristina does not want to fulfil its obligation": the speaker's side demands
+    that the other side keeps its word. The other side is the name right before the negation; the
+    demand is of the day the words were said, about what they name (else no topic of the scheme)."""
+    pledges = acts.cue_spans(own, "demand", "pledge_nouns")
+    for vb, ve in acts.cue_spans(own, "demand", "keep_word_verbs"):
+        if not any(re.fullmatch(r"\s+(?:its|their|his|her)\s+(?:[\w-]+\s+)?", own[ve:pb]) for pb, _ in pledges if pb > ve):
+            continue
+        subject = next((m for m in reversed(own_mentions) if m.begin - u.begin < vb and m.ref is not None and m.how != "place"
+                        and _NOT_KEEPING.fullmatch(" " + own[m.end - u.begin:vb])), None)
+        other = _side(state, subject.ref) if subject else None
+        if other is None or other.iri == side.iri:
+            continue
+        hits = [h for h in state.topics.find(own) if h.topic not in state.topics.generic]
+        ev = _evidence(u.sentence, subject.begin, u.begin + len(own), state.info.text, confidence - 0.1)
+        _add_demand(state, side, speaker, (other,), hits[0].topic if hits else "other", date, ev, own)
+        return
