@@ -352,3 +352,13 @@ def test_a_side_that_keeps_its_word_is_asked_nothing(tmp_path):
 def test_the_speakers_own_side_not_keeping_its_word_is_no_demand(tmp_path):
     facts = facts_of(tmp_path, "\"Chile did not fulfil its promises because the talks collapsed,\" Chilean Foreign Minister Ana Torres said.")
     assert demands(facts) == set()
+
+
+def test_rating_the_other_sides_written_response_is_a_reaction_to_it(tmp_path):
+    facts = facts_of(tmp_path, "Peruvian Foreign Minister Ana Torres on Thursday called the Chilean response \"disappointing.\"")
+    assert ("Peru", "statement", "Chile", "2023-05-04") in responses(facts)
+
+
+def test_calling_for_the_other_sides_plan_is_no_rating_of_it(tmp_path):
+    facts = facts_of(tmp_path, "Peruvian Foreign Minister Ana Torres called for the Chilean plan to be put to a vote.")
+    assert not any(r[1] == "statement" for r in responses(facts))

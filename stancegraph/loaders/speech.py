@@ -347,6 +347,8 @@ def _rated_offer_author(state: _State, u: Utterance, own: str, own_mentions: lis
     before = own[:offers[0][0]]
     if re.search(r"(?i)\b(?:his|her|its|their|our|my|own)\b", before):
         return None
+    if re.match(r"(?i)\W*(?:for|on|upon)\b", before):
+        return None  # "called for the plan to be adopted" asks; it does not rate
     named = [m for m in own_mentions if m.begin < u.begin + offers[0][0]]
     authors = [a for a in _sides(state, named) if a.iri != side.iri]
     if named:
