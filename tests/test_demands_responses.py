@@ -362,3 +362,25 @@ def test_rating_the_other_sides_written_response_is_a_reaction_to_it(tmp_path):
 def test_calling_for_the_other_sides_plan_is_no_rating_of_it(tmp_path):
     facts = facts_of(tmp_path, "Peruvian Foreign Minister Ana Torres called for the Chilean plan to be put to a vote.")
     assert not any(r[1] == "statement" for r in responses(facts))
+
+
+def test_an_obligation_put_on_the_other_side_is_the_speakers_sides_demand(tmp_path):
+    facts = facts_of(tmp_path, "\"Lima must immediately return to the negotiating table,\" Chilean Foreign Minister Ana Torres said on Thursday.")
+    assert demands(facts) == {("Chile", "other", "2023-05-04")}
+    demand = next(d for d in facts.statements if d.kind == "demand")
+    assert [a.label for a in demand.addressees] == ["Peru"]
+
+
+def test_an_obligation_on_the_other_sides_government_names_the_topic(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said the Peruvian government should agree to a prisoner exchange.")
+    assert demands(facts) == {("Chile", "prisoner-exchange", "2023-05-04")}
+
+
+def test_an_obligation_shared_with_the_speakers_side_is_no_demand(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said Lima and Santiago should keep talking.")
+    assert demands(facts) == set()
+
+
+def test_an_obligation_in_a_condition_is_no_demand(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said talks would resume if Lima should ask for them.")
+    assert demands(facts) == set()

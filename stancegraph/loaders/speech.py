@@ -200,6 +200,8 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
     if side is not None and not answers:
         _demand_met(state, u, own, side, speaker, confidence)
         _word_not_kept(state, u, own, own_mentions, side, speaker, date, confidence)
+        if not demand:  # a demand on a topic of the scheme is read with its items below
+            _obligation_on_other_side(state, u, own, own_mentions, side, speaker, date, confidence)
     read_as_request = any(d.kind == "demand" and d.evidence.sentence_index == u.sentence.index for d in state.facts.statements)
     if read_as_request and _REQUEST.fullmatch(u.verb):
         return  # "X urged Y to …", read as X's request: the demands are the facts
@@ -404,4 +406,35 @@ def _word_not_kept(state: _State, u: Utterance, own: str, own_mentions: list[Act
         hits = [h for h in state.topics.find(own) if h.topic not in state.topics.generic]
         ev = _evidence(u.sentence, subject.begin, u.begin + len(own), state.info.text, confidence - 0.1)
         _add_demand(state, side, speaker, (other,), hits[0].topic if hits else "other", date, ev, own)
+        return
+
+
+# A name opens its clause: at the start of the words, after a break, or after "that".
+_CLAUSE_OPENS = re.compile(r"(?i)(?:^|[,;:“\"]|\bthat)\s*(?:the\s+)?$")
+
+
+def _obligation_on_other_side(state: _State, u: Utterance, own: str, own_mentions: list[ActorMention], side: ActorRef,
+                              speaker: ActorRef, date: PartialDate | None, confidence: float) -> None:
+    """ "Tehran must stop enriching", "the Israeli government should withdraw": a modal of obligation
+    right after another side, the subject of its clause, is the speaker's side's demand of it. Not
+    when the speaker's own side is of the subject ("Moscow and Washington should continue …"), nor
+    in a condition ("if Tehran should …"). About what the rest names, else no topic of the scheme."""
+    for m in own_mentions:
+        at, end = m.begin - u.begin, m.end - u.begin
+        if m.ref is None or m.in_title or m.how == "place" or not _CLAUSE_OPENS.search(own[:at]):
+            continue
+        gap = own[end:end + 40]
+        group = r"(?:[\w-]+\s+)" if m.how == "demonym" else r"(?:[\w-]+\s+)?"
+        modal = next((e for b, e in acts.cue_spans(gap, "demand", "obligation_modals")
+                      if re.fullmatch(r"\s+" + group + r"(?:\w+ly\s+|also\s+|now\s+|first\s+)?", gap[:b])), None)
+        if modal is None or (m.how == "demonym" and not acts.has_cue(gap.split()[0], "demand", "group_nouns")):
+            continue
+        other = _side(state, m.ref)
+        if other is None or other.iri == side.iri:
+            continue
+        rest = own[end + modal:]
+        hits = [h for h in state.topics.find(rest) if h.topic not in state.topics.generic]
+        topic = hits[0].topic if hits else (_negotiation_topic(state, rest) or "other")
+        ev = _evidence(u.sentence, m.begin, u.begin + len(own), state.info.text, confidence - 0.1)
+        _add_demand(state, side, speaker, (other,), topic, date, ev, own)
         return
