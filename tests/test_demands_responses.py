@@ -384,3 +384,13 @@ def test_an_obligation_shared_with_the_speakers_side_is_no_demand(tmp_path):
 def test_an_obligation_in_a_condition_is_no_demand(tmp_path):
     facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said talks would resume if Lima should ask for them.")
     assert demands(facts) == set()
+
+
+def test_the_plan_named_again_lists_its_authors_demands(tmp_path):
+    facts = facts_of(tmp_path, "Chile submitted a peace plan to Peru on May 1, 2023. The plan envisages a prisoner exchange and a ceasefire.")
+    assert demands(facts) == {("Chile", "prisoner-exchange", "2023-05-01"), ("Chile", "ceasefire", "2023-05-01")}
+
+
+def test_a_plan_with_no_proposal_in_view_lists_no_demands(tmp_path):
+    facts = facts_of(tmp_path, "The plan envisages a prisoner exchange and a ceasefire.")
+    assert demands(facts) == set()

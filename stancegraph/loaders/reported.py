@@ -45,7 +45,7 @@ _ACCEPT_VERBS = {"accepted", "accepts", "approved", "approves", "agreed to", "ag
 
 _ADDRESSED = re.compile(r"(?i)\b(demands?|proposals?|drafts?)\b[^.]*\baddressed to\b")
 
-_PROPOSAL_NOUN = re.compile(r"(?i)\b(draft|drafts|proposals?|demands|documents?)\b")
+_PROPOSAL_NOUN = re.compile(r"(?i)\b(draft|drafts|proposals?|demands|documents?|(?:peace|ceasefire|truce)\s+plans?|roadmap|road\s+map)\b")
 
 _ANAPHORIC_START = re.compile(r"(?i)^(?:the\s+(?:documents?|drafts?|proposals?|proposed\s+measures|measures|texts?)|it\s+follows\s+from|they|she|it|in\s+addition|also|in\s+a\s+broad\s+outline|the\s+country's\s+authorities)\b")
 
