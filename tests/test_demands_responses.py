@@ -394,3 +394,18 @@ def test_the_plan_named_again_lists_its_authors_demands(tmp_path):
 def test_a_plan_with_no_proposal_in_view_lists_no_demands(tmp_path):
     facts = facts_of(tmp_path, "The plan envisages a prisoner exchange and a ceasefire.")
     assert demands(facts) == set()
+
+
+def test_a_possessed_main_demand_is_what_the_copula_names(tmp_path):
+    facts = facts_of(tmp_path, "Peru's main demand is a permanent ceasefire, officials said.")
+    assert demands(facts) == {("Peru", "ceasefire", None)}
+
+
+def test_possessed_conditions_include_name_the_demands(tmp_path):
+    facts = facts_of(tmp_path, "Peru's conditions include a prisoner exchange before any further round.")
+    assert demands(facts) == {("Peru", "prisoner-exchange", None)}
+
+
+def test_possessed_demands_addressed_to_someone_name_no_demand_of_their_own(tmp_path):
+    facts = facts_of(tmp_path, "Peru's demands are addressed to Chile and Bolivia.")
+    assert demands(facts) == set()

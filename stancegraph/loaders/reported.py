@@ -198,7 +198,10 @@ def _subject_before(state: _State, s: Sentence, mentions: list[ActorMention], at
     return None
 
 
-_NOMINAL_DEMAND = re.compile(r"[’']s\s+(?:(?:key|main|core|new|latest|security|repeated|long-standing|longstanding)\s+){0,2}(?:demands?|insistence|requests?)\s+(?:that|for|to|on)\b")
+# "Russia's demands for …", "Hamas's main demand is …", "Peru's conditions include …"; a singular
+# demand with a copula names what it is, a plural one ("demands are addressed to") need not, and
+# "conditions on" are often of the ground, not of a side.
+_NOMINAL_DEMAND = re.compile(r"[’']s\s+(?:(?:key|main|core|new|latest|security|repeated|long-standing|longstanding)\s+){0,2}(?:(?:demands?|insistence|requests?)\s+(?:that|for|to|on|include|includes|included)|conditions?\s+(?:for|include|includes|included)|(?:demand|condition)\s+(?:is|was|remains))\b")
 
 
 def _nominal_demand(state: _State, s: Sentence, mentions: list[ActorMention], nominal: re.Match) -> None:
