@@ -409,3 +409,14 @@ def test_possessed_conditions_include_name_the_demands(tmp_path):
 def test_possessed_demands_addressed_to_someone_name_no_demand_of_their_own(tmp_path):
     facts = facts_of(tmp_path, "Peru's demands are addressed to Chile and Bolivia.")
     assert demands(facts) == set()
+
+
+def test_what_the_talks_require_is_no_demand(tmp_path):
+    facts = facts_of(tmp_path, "Chilean envoy Ana Torres said the talks were at the final stage and required "
+                               "determination to reach a ceasefire.")
+    assert demands(facts) == set()
+
+
+def test_what_a_side_requires_is_its_demand(tmp_path):
+    facts = facts_of(tmp_path, "Chilean envoy Ana Torres said Santiago required a ceasefire before any further round.")
+    assert demands(facts) == {("Chile", "ceasefire", "2023-05-04")}

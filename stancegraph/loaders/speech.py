@@ -166,7 +166,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         answers = True  # "… falls short of its demands": a reaction, read with the speech's date
         _falls_short(state, u.sentence, mentions, short, date)
     demand = (bool(wanted) and not answers and acts.is_demand(f"{u.verb} {own}") and side is not None
-              and not _other_side_asks(state, u, in_content, side))
+              and not _other_side_asks(state, u, in_content, side) and not _only_a_need_of_no_side(f"{u.verb} {own}"))
     # What a speaker urges or asks for is a request, however it rates the other side.
     kind = None if demand or answers or _REQUEST.fullmatch(u.verb) else acts.response_kind(own)
     # "Israel praised a US proposal": rating the other side's offer is a reaction to its author.
@@ -438,3 +438,18 @@ def _obligation_on_other_side(state: _State, u: Utterance, own: str, own_mention
         ev = _evidence(u.sentence, m.begin, u.begin + len(own), state.info.text, confidence - 0.1)
         _add_demand(state, side, speaker, (other,), topic, date, ev, own)
         return
+
+
+# Who needs: "we", "I", or a name ("Tehran also requires"), at most one word before the cue; not a
+# capitalised determiner or pronoun ("The talks require", "They need").
+_NEEDER_BEFORE = re.compile(r"(?:\b(?:[Ww]e|I)|\b(?!(?:The|This|That|These|Those|It|They|Such)\b)[A-Z][\w’'-]+)\s+(?:[\w-]+\s+)?$")
+
+
+def _only_a_need_of_no_side(text: str) -> bool:
+    """ "they appeared to be at the final stage and required determination to restore the deal":
+    the only demand cue says what the talks need, and no one named needs it."""
+    cues = acts.cue_spans(text, "demand", "cues")
+    needs = set(acts.cue_spans(text, "demand", "need_cues"))
+    if not cues or any(c not in needs for c in cues):
+        return False
+    return not any(_NEEDER_BEFORE.search(re.split(r"[,;:]|\band\b", text[:b])[-1]) for b, _ in cues)
