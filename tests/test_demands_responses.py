@@ -420,3 +420,13 @@ def test_what_the_talks_require_is_no_demand(tmp_path):
 def test_what_a_side_requires_is_its_demand(tmp_path):
     facts = facts_of(tmp_path, "Chilean envoy Ana Torres said Santiago required a ceasefire before any further round.")
     assert demands(facts) == {("Chile", "ceasefire", "2023-05-04")}
+
+
+def test_what_a_sides_proposal_says_is_its_demand_of_no_stated_day(tmp_path):
+    facts = facts_of(tmp_path, "Peru's plan calls for a ceasefire, and for a prisoner exchange within a month.")
+    assert demands(facts) == {("Peru", "ceasefire", None), ("Peru", "prisoner-exchange", None)}
+
+
+def test_what_a_proposal_says_keeps_the_day_it_was_put_forward(tmp_path):
+    facts = facts_of(tmp_path, "Peru submitted a draft agreement to Chile on May 2, 2023. Peru's draft says Chile should agree to a ceasefire.")
+    assert ("Peru", "ceasefire", "2023-05-02") in demands(facts)

@@ -72,6 +72,12 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
             event = fact_iri("event", "publication", keep_date.iso, None) if keep_date and keep_date.precision == "day" else None
             state.proposal = _ProposalContext(author, addressees, keep_date, s.index, event)
 
+    # "Kurti's proposal says the association should …", "Hamas's plan calls for …": a proposal named
+    # by its author's possessive and told of what it says is the proposal in view.
+    said_by = _POSSESSED_PROPOSAL_SAYS.search(text)
+    if said_by is not None:
+        _possessed_proposal_in_view(state, s, mentions, said_by)
+
     # Items of the proposal: each topic its author's demand of the addressees.
     ctx = state.proposal
     topic_hits = [h for h in state.topics.find(text) if h.topic not in state.topics.generic]
@@ -398,6 +404,27 @@ def _counter_offer(state: _State, s: Sentence, mentions: list[ActorMention], at:
     _add_response(state, Statement(kind="counter-proposal", evidence=ev, on_behalf_of=by, addressees=answer.addressees[:1],
                                    topics=answer.topics, date=date, content=s.text, responds_to=answer.responds_to))
     state.proposal = _ProposalContext(by, answer.addressees[:1], date, s.index)
+
+
+_POSSESSED_PROPOSAL_SAYS = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:proposals?|plans?|drafts?|offers?|initiative|roadmap)\s+"
+    r"(?:says|said|calls\s+for|called\s+for|envisages|envisaged|provides\s+for|provided\s+for|stipulates|stipulated|proposes|proposed)\b")
+
+
+def _possessed_proposal_in_view(state: _State, s: Sentence, mentions: list[ActorMention], said_by: re.Match) -> None:
+    """The possessor of "X's proposal says …" is the author of the proposal in view. One already in
+    view by the same author keeps its date and addressees; a new one is undated (the sentence tells
+    what the proposal says, not when it was made)."""
+    owner = next((m for m in mentions if m.end == s.begin + said_by.start() and m.ref is not None and m.how != "place"), None)
+    author = _side(state, owner.ref) if owner else None
+    if author is None:
+        return
+    ctx = state.proposal
+    if ctx is not None and ctx.author.iri == author.iri:
+        ctx.sentence = s.index
+        return
+    others = tuple(a for a in _sides(state, [m for m in mentions if m is not owner]) if a.iri != author.iri)
+    state.proposal = _ProposalContext(author, others, None, s.index)
 
 
 def _clause_date(s: Sentence, dates: list[DateMention], at: int) -> PartialDate | None:
