@@ -249,3 +249,184 @@ def test_agreeing_to_do_something_together_is_no_acceptance():
     assert acts.response_kind("the two ministers agreed to continue preparations for a peace treaty") is None
     assert acts.response_kind("Peru agreed to the ceasefire plan") == "acceptance"
     assert acts.response_kind("Peru agreed to Chile's terms") == "acceptance"
+
+
+# -- reactions to the other side's offer ----------------------------------------------------------------
+def test_praising_the_other_sides_proposal_is_a_reaction_to_its_author(tmp_path):
+    facts = facts_of(tmp_path, "Peru on Thursday praised a Chilean proposal to settle the fishing dispute with Bolivia.")
+    # the author of the proposal is answered, not the third state the proposal is about
+    assert responses(facts) == {("Peru", "statement", "Chile", "2023-05-04")}
+
+
+def test_calling_the_proposal_a_step_is_a_reaction_of_the_speakers_side(tmp_path):
+    facts = facts_of(tmp_path, "Chile presented a draft agreement to Peru on Monday. "
+                               "Peruvian Foreign Minister Ana Torres called the proposal \"a very important step.\"")
+    assert ("Peru", "statement", "Chile", "2023-05-04") in responses(facts)
+
+
+def test_calling_ones_own_plan_something_is_no_reaction(tmp_path):
+    facts = facts_of(tmp_path, "Chile presented a draft agreement to Peru on Monday. "
+                               "Peruvian Foreign Minister Ana Torres called her plan \"a realistic path to peace.\"")
+    assert not any(r[0] == "Peru" and r[1] == "statement" for r in responses(facts))
+
+
+def test_describing_a_plan_as_someones_is_no_reaction(tmp_path):
+    facts = facts_of(tmp_path, "Chile presented a draft agreement to Peru on Monday. "
+                               "Bolivian President Luis Arce described the plan as a Chilean initiative.")
+    assert not any(r[1] == "statement" for r in responses(facts))
+
+
+# -- topics ----------------------------------------------------------------------------------------------
+def test_safeguarding_interests_is_not_about_nuclear_safeguards():
+    assert default_topics().find("The proposal safeguards our economic interests.") == []
+    assert default_topics().find("Tehran must honour its IAEA safeguards obligations.")[0].topic == "iaea-inspections"
+
+
+def test_a_maritime_border_dispute_is_about_territory():
+    hits = default_topics().find("the talks on their maritime border dispute")
+    assert hits and hits[0].topic == "territorial-integrity"
+
+
+def test_a_promise_to_answer_the_proposal_in_view_is_a_reaction_to_its_author(tmp_path):
+    facts = facts_of(tmp_path, "Chile submitted a draft agreement to Peru on Monday. "
+                               "Peruvian authorities, who confirmed receipt of the text, have vowed to respond quickly.")
+    # told as news, it dates from the article's day
+    assert responses(facts) == {("Peru", "statement", "Chile", "2023-05-04")}
+
+
+def test_a_promise_to_answer_with_no_proposal_in_view_answers_nothing(tmp_path):
+    facts = facts_of(tmp_path, "Peruvian authorities have vowed to respond to any border incursion.")
+    assert responses(facts) == set()
+
+
+def test_a_possessed_demand_that_names_no_topic_is_about_the_headlines_negotiation(tmp_path):
+    facts = facts_of(tmp_path, "The talks stalled over Peru's demand that the charts used by the mediators be redrawn.",
+                     headline="Chile and Peru near maritime border deal")
+    assert demands(facts) == {("Peru", "territorial-integrity", None)}
+
+
+def test_a_possessed_demand_keeps_the_topic_it_names_over_the_headlines(tmp_path):
+    facts = facts_of(tmp_path, "The talks stalled over Peru's demand for a prisoner exchange.",
+                     headline="Chile and Peru near maritime border deal")
+    assert demands(facts) == {("Peru", "prisoner-exchange", None)}
+
+
+def test_putting_forward_its_own_plan_after_answering_is_a_counter_proposal(tmp_path):
+    facts = facts_of(tmp_path, "Peru on Thursday rejected a Chilean draft agreement on the border. "
+                               "Peru also unveiled what it called its own \"roadmap\", which was drafted back in 2019. "
+                               "Peru's plan says Chile should recognise the maritime border.")
+    assert ("Peru", "counter-proposal", "Chile", "2023-05-04") in responses(facts)  # to whom the answer went, on its day, not 2019
+    assert ("Peru", "territorial-integrity", "2023-05-04") in demands(facts)  # its points are its demands
+
+
+def test_publishing_its_own_plan_without_having_answered_is_no_counter_proposal(tmp_path):
+    facts = facts_of(tmp_path, "Peru also unveiled its own plan for the border.")
+    assert not any(r[1] == "counter-proposal" for r in responses(facts))
+
+
+def test_what_an_offer_gives_as_we_have_demanded_is_our_demand_of_no_stated_day(tmp_path):
+    facts = facts_of(tmp_path, "Chile presented a draft agreement to Peru on Monday. "
+                               "\"As we have demanded from the start, the draft guarantees a prisoner exchange,\" "
+                               "Peruvian Foreign Minister Ana Torres said.")
+    assert ("Peru", "prisoner-exchange", None) in demands(facts)
+
+
+def test_as_demanded_inside_a_clause_is_no_demand(tmp_path):
+    facts = facts_of(tmp_path, "\"The talks went as we had demanded and that is all,\" Peruvian Foreign Minister Ana Torres said.")
+    assert demands(facts) == set()
+
+
+def test_a_side_said_not_to_keep_its_word_is_asked_to_by_the_speakers_side(tmp_path):
+    facts = facts_of(tmp_path, "\"It is clear that Lima does not want to fulfil its obligations from the 2019 accord,\" "
+                               "Chilean Foreign Minister Ana Torres told reporters on Thursday.")
+    assert demands(facts) == {("Chile", "other", "2023-05-04")}
+    demand = next(d for d in facts.statements if d.kind == "demand")
+    assert [a.label for a in demand.addressees] == ["Peru"]
+
+
+def test_a_side_that_keeps_its_word_is_asked_nothing(tmp_path):
+    facts = facts_of(tmp_path, "\"Lima has always fulfilled its obligations,\" Chilean Foreign Minister Ana Torres told reporters.")
+    assert demands(facts) == set()
+
+
+def test_the_speakers_own_side_not_keeping_its_word_is_no_demand(tmp_path):
+    facts = facts_of(tmp_path, "\"Chile did not fulfil its promises because the talks collapsed,\" Chilean Foreign Minister Ana Torres said.")
+    assert demands(facts) == set()
+
+
+def test_rating_the_other_sides_written_response_is_a_reaction_to_it(tmp_path):
+    facts = facts_of(tmp_path, "Peruvian Foreign Minister Ana Torres on Thursday called the Chilean response \"disappointing.\"")
+    assert ("Peru", "statement", "Chile", "2023-05-04") in responses(facts)
+
+
+def test_calling_for_the_other_sides_plan_is_no_rating_of_it(tmp_path):
+    facts = facts_of(tmp_path, "Peruvian Foreign Minister Ana Torres called for the Chilean plan to be put to a vote.")
+    assert not any(r[1] == "statement" for r in responses(facts))
+
+
+def test_an_obligation_put_on_the_other_side_is_the_speakers_sides_demand(tmp_path):
+    facts = facts_of(tmp_path, "\"Lima must immediately return to the negotiating table,\" Chilean Foreign Minister Ana Torres said on Thursday.")
+    assert demands(facts) == {("Chile", "other", "2023-05-04")}
+    demand = next(d for d in facts.statements if d.kind == "demand")
+    assert [a.label for a in demand.addressees] == ["Peru"]
+
+
+def test_an_obligation_on_the_other_sides_government_names_the_topic(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said the Peruvian government should agree to a prisoner exchange.")
+    assert demands(facts) == {("Chile", "prisoner-exchange", "2023-05-04")}
+
+
+def test_an_obligation_shared_with_the_speakers_side_is_no_demand(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said Lima and Santiago should keep talking.")
+    assert demands(facts) == set()
+
+
+def test_an_obligation_in_a_condition_is_no_demand(tmp_path):
+    facts = facts_of(tmp_path, "Chilean Foreign Minister Ana Torres said talks would resume if Lima should ask for them.")
+    assert demands(facts) == set()
+
+
+def test_the_plan_named_again_lists_its_authors_demands(tmp_path):
+    facts = facts_of(tmp_path, "Chile submitted a peace plan to Peru on May 1, 2023. The plan envisages a prisoner exchange and a ceasefire.")
+    assert demands(facts) == {("Chile", "prisoner-exchange", "2023-05-01"), ("Chile", "ceasefire", "2023-05-01")}
+
+
+def test_a_plan_with_no_proposal_in_view_lists_no_demands(tmp_path):
+    facts = facts_of(tmp_path, "The plan envisages a prisoner exchange and a ceasefire.")
+    assert demands(facts) == set()
+
+
+def test_a_possessed_main_demand_is_what_the_copula_names(tmp_path):
+    facts = facts_of(tmp_path, "Peru's main demand is a permanent ceasefire, officials said.")
+    assert demands(facts) == {("Peru", "ceasefire", None)}
+
+
+def test_possessed_conditions_include_name_the_demands(tmp_path):
+    facts = facts_of(tmp_path, "Peru's conditions include a prisoner exchange before any further round.")
+    assert demands(facts) == {("Peru", "prisoner-exchange", None)}
+
+
+def test_possessed_demands_addressed_to_someone_name_no_demand_of_their_own(tmp_path):
+    facts = facts_of(tmp_path, "Peru's demands are addressed to Chile and Bolivia.")
+    assert demands(facts) == set()
+
+
+def test_what_the_talks_require_is_no_demand(tmp_path):
+    facts = facts_of(tmp_path, "Chilean envoy Ana Torres said the talks were at the final stage and required "
+                               "determination to reach a ceasefire.")
+    assert demands(facts) == set()
+
+
+def test_what_a_side_requires_is_its_demand(tmp_path):
+    facts = facts_of(tmp_path, "Chilean envoy Ana Torres said Santiago required a ceasefire before any further round.")
+    assert demands(facts) == {("Chile", "ceasefire", "2023-05-04")}
+
+
+def test_what_a_sides_proposal_says_is_its_demand_of_no_stated_day(tmp_path):
+    facts = facts_of(tmp_path, "Peru's plan calls for a ceasefire, and for a prisoner exchange within a month.")
+    assert demands(facts) == {("Peru", "ceasefire", None), ("Peru", "prisoner-exchange", None)}
+
+
+def test_what_a_proposal_says_keeps_the_day_it_was_put_forward(tmp_path):
+    facts = facts_of(tmp_path, "Peru submitted a draft agreement to Chile on May 2, 2023. Peru's draft says Chile should agree to a ceasefire.")
+    assert ("Peru", "ceasefire", "2023-05-02") in demands(facts)

@@ -45,7 +45,7 @@ _ACCEPT_VERBS = {"accepted", "accepts", "approved", "approves", "agreed to", "ag
 
 _ADDRESSED = re.compile(r"(?i)\b(demands?|proposals?|drafts?)\b[^.]*\baddressed to\b")
 
-_PROPOSAL_NOUN = re.compile(r"(?i)\b(draft|drafts|proposals?|demands|documents?)\b")
+_PROPOSAL_NOUN = re.compile(r"(?i)\b(draft|drafts|proposals?|demands|documents?|(?:peace|ceasefire|truce)\s+plans?|roadmap|road\s+map)\b")
 
 _ANAPHORIC_START = re.compile(r"(?i)^(?:the\s+(?:documents?|drafts?|proposals?|proposed\s+measures|measures|texts?)|it\s+follows\s+from|they|she|it|in\s+addition|also|in\s+a\s+broad\s+outline|the\s+country's\s+authorities)\b")
 
@@ -71,6 +71,12 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
             keep_date = date  # "the demands are addressed to …" says to whom, not when
             event = fact_iri("event", "publication", keep_date.iso, None) if keep_date and keep_date.precision == "day" else None
             state.proposal = _ProposalContext(author, addressees, keep_date, s.index, event)
+
+    # "Kurti's proposal says the association should …", "Hamas's plan calls for …": a proposal named
+    # by its author's possessive and told of what it says is the proposal in view.
+    said_by = _POSSESSED_PROPOSAL_SAYS.search(text)
+    if said_by is not None:
+        _possessed_proposal_in_view(state, s, mentions, said_by)
 
     # Items of the proposal: each topic its author's demand of the addressees.
     ctx = state.proposal
@@ -119,6 +125,17 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     verdict = _VERDICT.search(text) or _NOMINAL_VERDICT.search(text)
     if verdict and not any(_read_in_speech(u, s.begin + verdict.start()) for u in said):
         _verdict(state, s, mentions, verdict, date)
+
+    # "Kurti also published what he called his 'vision'": after answering the other side's offer, a
+    # side that puts forward its own has made a counter-proposal; its points are its demands.
+    own_offer = _own_offer(text)
+    if own_offer is not None:
+        _counter_offer(state, s, mentions, own_offer, _clause_date(s, dates, own_offer))
+
+    # "Lebanese authorities … have pledged to deliver a reply": a promise to answer the offer in view.
+    promise = _promise_to_answer(text)
+    if promise is not None and not spoken:
+        _promised_answer(state, s, mentions, promise, _sentence_date(state, s.text, dates))  # news of the day, unless marked earlier
 
     # "It is clarified that the document will not contain promises …": more on the response the
     # sentence before told of, by the same side.
@@ -187,7 +204,10 @@ def _subject_before(state: _State, s: Sentence, mentions: list[ActorMention], at
     return None
 
 
-_NOMINAL_DEMAND = re.compile(r"[’']s\s+(?:(?:key|main|core|new|latest|security|repeated|long-standing|longstanding)\s+){0,2}(?:demands?|insistence|requests?)\s+(?:that|for|to|on)\b")
+# "Russia's demands for …", "Hamas's main demand is …", "Peru's conditions include …"; a singular
+# demand with a copula names what it is, a plural one ("demands are addressed to") need not, and
+# "conditions on" are often of the ground, not of a side.
+_NOMINAL_DEMAND = re.compile(r"[’']s\s+(?:(?:key|main|core|new|latest|security|repeated|long-standing|longstanding)\s+){0,2}(?:(?:demands?|insistence|requests?)\s+(?:that|for|to|on|include|includes|included)|conditions?\s+(?:for|include|includes|included)|(?:demand|condition)\s+(?:is|was|remains))\b")
 
 
 def _nominal_demand(state: _State, s: Sentence, mentions: list[ActorMention], nominal: re.Match) -> None:
@@ -200,7 +220,9 @@ def _nominal_demand(state: _State, s: Sentence, mentions: list[ActorMention], no
     clause_begin = s.begin + nominal.end()
     hits = state.topics.find(clause)
     specific = [h for h in hits if h.topic not in state.topics.generic]
-    topic = (specific or hits)[0].topic if hits else "other"
+    # "stalled by Lebanon's demand that the map used in the talks be modified": a demand that names
+    # no topic is a demand in the negotiation the headline names.
+    topic = (specific or hits)[0].topic if hits else (_headline_topic(state) or "other")
     inside = [m for m in mentions if clause_begin <= m.begin < clause_begin + len(clause)]
     addressees = tuple(a for a in _sides(state, inside) if a.iri != by.iri)
     if any(d.kind == "demand" and d.evidence.sentence_index == s.index and d.on_behalf_of == by and d.topics == (topic,) for d in state.facts.statements):
@@ -351,6 +373,92 @@ def _document_goes_on(state: _State, s: Sentence, date: PartialDate | None) -> N
         ))
 
 
+# Between the verb and the noun of one's own offer: "published what he called his "vision"",
+# "presented its own".
+_OWN_OFFER_GAP = re.compile(r"""(?i)\s+(?:[\w-]+\s+){0,4}?(?:his|her|its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?["“']?""")
+
+
+def _own_offer(text: str) -> int | None:
+    """Where a side's putting forward of its own offer begins ("published his plan", "unveiled
+    what it called its own roadmap"), or None."""
+    nouns = acts.cue_spans(text, "response", "counter_nouns")
+    for b, e in acts.cue_spans(text, "response", "counter_verbs"):
+        if any(_OWN_OFFER_GAP.fullmatch(text[e:nb]) for nb, _ in nouns if nb > e):
+            return b
+    return None
+
+
+def _counter_offer(state: _State, s: Sentence, mentions: list[ActorMention], at: int, date: PartialDate | None) -> None:
+    """A side's own offer is a counter-proposal when the same side has already answered another's
+    offer in the article: one response to whom that answer went. Undated, it is of the answer's day
+    when the sentence goes on from it ("also published"). Its offer becomes the one in view."""
+    subject = _subject_before(state, s, mentions, s.begin + at)
+    by = _side(state, subject.ref) if subject else None
+    answer = next((st for st in reversed(state.facts.statements) if by is not None and st.on_behalf_of == by
+                   and st.kind in ("rejection", "statement") and st.evidence.sentence_index < s.index), None)
+    if by is None or answer is None:
+        return
+    if date is None and re.search(r"(?i)\balso\b", s.text[:at]):
+        date = answer.date
+    ev = _evidence(s, subject.begin, s.end, state.info.text, 0.6)
+    _add_response(state, Statement(kind="counter-proposal", evidence=ev, on_behalf_of=by, addressees=answer.addressees[:1],
+                                   topics=answer.topics, date=date, content=s.text, responds_to=answer.responds_to))
+    state.proposal = _ProposalContext(by, answer.addressees[:1], date, s.index)
+
+
+_POSSESSED_PROPOSAL_SAYS = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:proposals?|plans?|drafts?|offers?|initiative|roadmap)\s+"
+    r"(?:says|said|calls\s+for|called\s+for|envisages|envisaged|provides\s+for|provided\s+for|stipulates|stipulated|proposes|proposed)\b")
+
+
+def _possessed_proposal_in_view(state: _State, s: Sentence, mentions: list[ActorMention], said_by: re.Match) -> None:
+    """The possessor of "X's proposal says …" is the author of the proposal in view. One already in
+    view by the same author keeps its date and addressees; a new one is undated (the sentence tells
+    what the proposal says, not when it was made)."""
+    owner = next((m for m in mentions if m.end == s.begin + said_by.start() and m.ref is not None and m.how != "place"), None)
+    author = _side(state, owner.ref) if owner else None
+    if author is None:
+        return
+    ctx = state.proposal
+    if ctx is not None and ctx.author.iri == author.iri:
+        ctx.sentence = s.index
+        return
+    others = tuple(a for a in _sides(state, [m for m in mentions if m is not owner]) if a.iri != author.iri)
+    state.proposal = _ProposalContext(author, others, None, s.index)
+
+
+def _clause_date(s: Sentence, dates: list[DateMention], at: int) -> PartialDate | None:
+    """A date of the clause at ``at``: before the comma that ends it, not in a relative clause after
+    it ("…, a body that was agreed upon back in 2013")."""
+    comma = s.text.find(",", at)
+    end = s.begin + (comma if comma >= 0 else len(s.text))
+    return next((d.date for d in dates if d.date is not None and d.begin < end), None)
+
+
+def _promise_to_answer(text: str) -> int | None:
+    """Where a promise to answer begins ("pledged to deliver a reply", "vowed to respond"): a promise
+    verb with an answer word at most three words after it. None when the sentence makes none."""
+    answers = acts.cue_spans(text, "response", "answer_words")
+    for b, e in acts.cue_spans(text, "response", "promise_verbs"):
+        if any(re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}", text[e:ab]) for ab, _ in answers if ab >= e):
+            return b
+    return None
+
+
+def _promised_answer(state: _State, s: Sentence, mentions: list[ActorMention], at: int, date: PartialDate | None) -> None:
+    """A side that promises to answer the proposal in view reacts to it: a response of kind
+    statement by the clause's subject, to the proposal's author. Without a proposal in view there is
+    nothing the promise answers."""
+    subject = _subject_before(state, s, mentions, s.begin + at)
+    by = _side(state, subject.ref) if subject else None
+    author = state.proposal.author if state.proposal is not None else None
+    if by is None or author is None or author.iri == by.iri:
+        return
+    ev = _evidence(s, subject.begin, s.end, state.info.text, 0.6)
+    _add_response(state, Statement(kind="statement", evidence=ev, on_behalf_of=by, addressees=(author,), topics=("other",),
+                                   stance="neutral", date=date, content=s.text, responds_to=state.proposal.event))
+
+
 def _frame_date(dates: list[DateMention], said: list[Utterance]) -> PartialDate | None:
     """When words were said: a date outside what was said ("said on Tuesday that …"), not one
     inside it ("… must stop by March")."""
@@ -436,14 +544,20 @@ def _negotiation_topic(state: _State, text: str) -> str | None:
     deal, a ceasefire). None when the text names no such object, or the article spreads over several."""
     if not acts.has_cue(text, "demand", "negotiation_anaphors"):
         return None
-    headline = [h for h in state.topics.find(state.info.headline) if h.topic not in state.topics.generic]
-    if headline:
-        return headline[0].topic
+    headline = _headline_topic(state)
+    if headline is not None:
+        return headline
     counts = Counter(h.topic for h in state.topics.find(state.info.text) if h.topic not in state.topics.generic)
     if not counts:
         return None
     topic, n = counts.most_common(1)[0]
     return topic if n >= 2 and n * 2 > sum(counts.values()) else None
+
+
+def _headline_topic(state: _State) -> str | None:
+    """The specific topic the headline names: what the article's negotiation is about."""
+    headline = [h for h in state.topics.find(state.info.headline) if h.topic not in state.topics.generic]
+    return headline[0].topic if headline else None
 
 
 def _negotiating_parties(state: _State) -> list[ActorRef]:

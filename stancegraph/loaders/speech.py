@@ -169,9 +169,13 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         answers = True  # "… falls short of its demands": a reaction, read with the speech's date
         _falls_short(state, u.sentence, mentions, short, date)
     demand = (bool(wanted) and not answers and acts.is_demand(f"{u.verb} {own}") and side is not None
-              and not _other_side_asks(state, u, in_content, side))
+              and not _other_side_asks(state, u, in_content, side) and not _only_a_need_of_no_side(f"{u.verb} {own}"))
     # What a speaker urges or asks for is a request, however it rates the other side.
     kind = None if demand or answers or _REQUEST.fullmatch(u.verb) else acts.response_kind(own)
+    # "Israel praised a US proposal": rating the other side's offer is a reaction to its author.
+    rated_author = _rated_offer_author(state, u, own, own_mentions, side) if kind is None and not demand and not answers else None
+    if rated_author is not None:
+        kind = "statement"
     if verdict is not None and u.sentence.index not in state.answered_sentences:
         state.answered_sentences.add(u.sentence.index)  # one sentence, one answer, however many speakers tell it
         _verdict(state, u.sentence, mentions, verdict, date, u, side)
@@ -186,6 +190,8 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
                     and not _after_word(text, m.begin, _NOT_ADDRESSEE)]  # "… on Ukraine": a topic, not an addressee
         own_others = [a for a in _sides(state, answered) if a.iri != responder.iri]
         to = own_others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != responder.iri else [])
+        if rated_author is not None:
+            to = [rated_author]  # "a US proposal to settle the dispute with Lebanon": the US is answered, not Lebanon
         for addressee in _one_each(to):
             _add_response(state, Statement(
                 kind=kind, evidence=evidence, speaker=speaker, on_behalf_of=responder, addressees=(addressee,) if addressee else (),
@@ -194,6 +200,11 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
                 outlet=said_in.outlet, occasion=said_in.occasion,
             ))
         return
+    if side is not None and not answers:
+        _demand_met(state, u, own, side, speaker, confidence)
+        _word_not_kept(state, u, own, own_mentions, side, speaker, date, confidence)
+        if not demand:  # a demand on a topic of the scheme is read with its items below
+            _obligation_on_other_side(state, u, own, own_mentions, side, speaker, date, confidence)
     read_as_request = any(d.kind == "demand" and d.evidence.sentence_index == u.sentence.index for d in state.facts.statements)
     if read_as_request and _REQUEST.fullmatch(u.verb):
         return  # "X urged Y to …", read as X's request: the demands are the facts
@@ -322,3 +333,126 @@ def _answering_subject(state: _State, u: Utterance, content: str, mentions: list
 def _opens_clause(content: str, at: int) -> bool:
     """A name at the start of what was said is its subject ("the Western-led bloc is ready …")."""
     return re.fullmatch(r"\W*(?:(?:the|a|an|its|their)\s+)?", content[:at], re.I) is not None
+
+
+# Words between a rating verb and the offer it rates: "praised a US", "called the new American".
+_OFFER_DETERMINERS = re.compile(r"\W*(?:[\w.’'-]+\s+){0,3}")
+
+
+def _rated_offer_author(state: _State, u: Utterance, own: str, own_mentions: list[ActorMention], side: ActorRef | None) -> ActorRef | None:
+    """The author of the offer a rating verb takes as object ("praised a US proposal", "called
+    Washington's plan 'a step forward'"), when it is another side than the speaker's: the name in
+    front of the offer noun, else the proposal the article has in view. None for the speaker's own
+    offer ("called his plan …") or for words that do not open with an offer."""
+    if side is None or not acts.has_cue(u.verb, "response", "reaction_verbs"):
+        return None
+    offers = acts.cue_spans(own, "response", "offer_nouns")
+    if not offers or not _OFFER_DETERMINERS.fullmatch(own[:offers[0][0]]):
+        return None
+    before = own[:offers[0][0]]
+    if re.search(r"(?i)\b(?:his|her|its|their|our|my|own)\b", before):
+        return None
+    if re.match(r"(?i)\W*(?:for|on|upon)\b", before):
+        return None  # "called for the plan to be adopted" asks; it does not rate
+    named = [m for m in own_mentions if m.begin < u.begin + offers[0][0]]
+    authors = [a for a in _sides(state, named) if a.iri != side.iri]
+    if named:
+        return authors[0] if authors else None
+    author = state.proposal.author if state.proposal is not None else None
+    return author if author is not None and author.iri != side.iri else None
+
+
+# "as we have demanded from the start", "as Israel has long insisted": the speaker's side tells that
+# what follows is what it demanded.
+_AS_DEMANDED = re.compile(
+    r"(?i)(?:^|[,;:]\s*)\W*as\s+(?:we|they|[A-Z][\w-]*)\s+(?:have\s+|has\s+|had\s+)?(?:long\s+|always\s+)?"
+    r"(?:demanded|insisted|required|asked\s+for)(?:\s+[\w-]+){0,4}\s*,\s*")  # an aside that opens the clause
+
+
+def _demand_met(state: _State, u: Utterance, own: str, side: ActorRef, speaker: ActorRef, confidence: float) -> None:
+    """ "As we have demanded from the start, the proposal safeguards Israel's interests": the
+    speaker's side demanded what the offer is said to give. When it demanded it the words do not
+    say ("from the start"), so the demand is undated; its topic is what the clause names."""
+    met = _AS_DEMANDED.search(own)
+    if met is None:
+        return
+    clause = own[met.end():]
+    if len(clause.split()) < 3:
+        return
+    hits = [h for h in state.topics.find(clause) if h.topic not in state.topics.generic]
+    ev = _evidence(u.sentence, u.begin + met.start(), u.begin + len(own), state.info.text, confidence - 0.1)
+    _add_demand(state, side, speaker, (), hits[0].topic if hits else "other", None, ev, clause)
+
+
+# Before a verb of keeping one's word, the negation that says the subject does not: "does not want
+# to", "has failed to", "refuses to", "is not".
+_NOT_KEEPING = re.compile(
+    r"(?i)\s+(?:(?:does|do|did|has|have|is|are|was|were)\s+not|doesn't|don't|didn't|hasn't|haven't|isn't|aren't|"
+    r"refuses\s+to|refused\s+to|fails\s+to|failed\s+to|has\s+failed\s+to|have\s+failed\s+to)"
+    r"(?:\s+(?:want|wish|intend|plan|seem)\s+to)?\s+$")
+
+
+def _word_not_kept(state: _State, u: Utterance, own: str, own_mentions: list[ActorMention], side: ActorRef,
+                   speaker: ActorRef, date: PartialDate | None, confidence: float) -> None:
+    """ "It is clear that Pristina does not want to fulfil its obligation": the speaker's side demands
+    that the other side keeps its word. The other side is the name right before the negation; the
+    demand is of the day the words were said, about what they name (else no topic of the scheme)."""
+    pledges = acts.cue_spans(own, "demand", "pledge_nouns")
+    for vb, ve in acts.cue_spans(own, "demand", "keep_word_verbs"):
+        if not any(re.fullmatch(r"\s+(?:its|their|his|her)\s+(?:[\w-]+\s+)?", own[ve:pb]) for pb, _ in pledges if pb > ve):
+            continue
+        subject = next((m for m in reversed(own_mentions) if m.begin - u.begin < vb and m.ref is not None and m.how != "place"
+                        and _NOT_KEEPING.fullmatch(" " + own[m.end - u.begin:vb])), None)
+        other = _side(state, subject.ref) if subject else None
+        if other is None or other.iri == side.iri:
+            continue
+        hits = [h for h in state.topics.find(own) if h.topic not in state.topics.generic]
+        ev = _evidence(u.sentence, subject.begin, u.begin + len(own), state.info.text, confidence - 0.1)
+        _add_demand(state, side, speaker, (other,), hits[0].topic if hits else "other", date, ev, own)
+        return
+
+
+# A name opens its clause: at the start of the words, after a break, or after "that".
+_CLAUSE_OPENS = re.compile(r"(?i)(?:^|[,;:“\"]|\bthat)\s*(?:the\s+)?$")
+
+
+def _obligation_on_other_side(state: _State, u: Utterance, own: str, own_mentions: list[ActorMention], side: ActorRef,
+                              speaker: ActorRef, date: PartialDate | None, confidence: float) -> None:
+    """ "Tehran must stop enriching", "the Israeli government should withdraw": a modal of obligation
+    right after another side, the subject of its clause, is the speaker's side's demand of it. Not
+    when the speaker's own side is of the subject ("Moscow and Washington should continue …"), nor
+    in a condition ("if Tehran should …"). About what the rest names, else no topic of the scheme."""
+    for m in own_mentions:
+        at, end = m.begin - u.begin, m.end - u.begin
+        if m.ref is None or m.in_title or m.how == "place" or not _CLAUSE_OPENS.search(own[:at]):
+            continue
+        gap = own[end:end + 40]
+        group = r"(?:[\w-]+\s+)" if m.how == "demonym" else r"(?:[\w-]+\s+)?"
+        modal = next((e for b, e in acts.cue_spans(gap, "demand", "obligation_modals")
+                      if re.fullmatch(r"\s+" + group + r"(?:\w+ly\s+|also\s+|now\s+|first\s+)?", gap[:b])), None)
+        if modal is None or (m.how == "demonym" and not acts.has_cue(gap.split()[0], "demand", "group_nouns")):
+            continue
+        other = _side(state, m.ref)
+        if other is None or other.iri == side.iri:
+            continue
+        rest = own[end + modal:]
+        hits = [h for h in state.topics.find(rest) if h.topic not in state.topics.generic]
+        topic = hits[0].topic if hits else (_negotiation_topic(state, rest) or "other")
+        ev = _evidence(u.sentence, m.begin, u.begin + len(own), state.info.text, confidence - 0.1)
+        _add_demand(state, side, speaker, (other,), topic, date, ev, own)
+        return
+
+
+# Who needs: "we", "I", or a name ("Tehran also requires"), at most one word before the cue; not a
+# capitalised determiner or pronoun ("The talks require", "They need").
+_NEEDER_BEFORE = re.compile(r"(?:\b(?:[Ww]e|I)|\b(?!(?:The|This|That|These|Those|It|They|Such)\b)[A-Z][\w’'-]+)\s+(?:[\w-]+\s+)?$")
+
+
+def _only_a_need_of_no_side(text: str) -> bool:
+    """ "they appeared to be at the final stage and required determination to restore the deal":
+    the only demand cue says what the talks need, and no one named needs it."""
+    cues = acts.cue_spans(text, "demand", "cues")
+    needs = set(acts.cue_spans(text, "demand", "need_cues"))
+    if not cues or any(c not in needs for c in cues):
+        return False
+    return not any(_NEEDER_BEFORE.search(re.split(r"[,;:]|\band\b", text[:b])[-1]) for b, _ in cues)
