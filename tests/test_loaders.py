@@ -245,3 +245,14 @@ def test_a_trie_regex_matches_exactly_its_words_longest_first():
     assert [m.group(0) for m in pattern.finditer("he pointed out, pointed, point; U.S. and US but not USA")] == [
         "pointed out", "pointed", "point", "U.S.", "US"]
     assert re.fullmatch(trie_regex([]), "") is None  # nothing matches an empty list
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Chile, which will host the talks, submitted its proposal on Monday.", "2023-03-13"),
+    ("Talks are expected to resume after Peru submitted a plan on Monday.", "2023-03-13"),
+    ("The parties are expected to meet in Geneva on Monday.", "2023-03-20"),
+    ("Consultations will be held on February 27.", "2024-02-27"),
+])
+def test_a_future_word_looks_ahead_only_up_to_a_past_verb(text, iso):
+    # Written on Wednesday 2023-03-15.
+    assert [d for _, d in dates_in(text)] == [iso]

@@ -49,6 +49,24 @@ _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due 
 _FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;,]{0,60}$", re.I)
 
 
+# A verb in the past between the future word and the date: "talks are expected to resume after Peru
+# submitted a plan on Monday" dates the submission, which was last Monday.
+# ("will be held on …" is a participle, not a past).
+_PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:\w+ed|said|met|held|sent|gave|took|made|told|wrote|began|came|went|saw|brought)\b", re.I)
+
+
+_FUTURE_WORD = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b", re.I)
+
+
+def _looks_ahead(before: str, pattern: re.Pattern = _FUTURE_BEFORE) -> bool:
+    """Whether the words before a date look forward to it ("talks will resume on Tuesday")."""
+    future = pattern.search(before)
+    if future is None:
+        return False
+    last = list(_FUTURE_WORD.finditer(before, future.start()))[-1]
+    return not _PAST_VERB.search(before[last.end():])
+
+
 @dataclass(frozen=True)
 class DateMention:
     begin: int
@@ -116,7 +134,7 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
             return (PartialDate(d.isoformat(), text), True) if d else None
         if ref is None and g.get("weekday"):
             year = weekday_year(month, day, WEEKDAYS[g["weekday"].lower()], anchor.year if anchor else None)
-        elif ref is not None and _FUTURE_IN_CLAUSE.search(m.string[max(0, m.start() - 80):m.start()]):
+        elif ref is not None and _looks_ahead(m.string[max(0, m.start() - 80):m.start()], _FUTURE_IN_CLAUSE):
             # "consultations will take place on February 27", written in March: next February.
             year = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
         else:
@@ -152,7 +170,7 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
             return None, False
         wd = WEEKDAYS[g["weekday"].lower()]
         delta = (ref.weekday() - wd) % 7
-        ahead = _FUTURE_BEFORE.search(m.string[max(0, m.start() - 80):m.start()])
+        ahead = _looks_ahead(m.string[max(0, m.start() - 80):m.start()])
         if rel[0] == "next" or (rel[0] == "on" and ahead):
             d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
         else:
