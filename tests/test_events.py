@@ -239,3 +239,34 @@ def test_a_call_and_a_meeting_on_one_day_stay_two_events(tmp_path):
     events = events_of(tmp_path, "The presidents of Chile and Peru held a phone conversation on Tuesday.",
                        "The foreign ministers of Chile and Peru met in Geneva on Tuesday.")
     assert {("meeting", "2023-05-02", None), ("meeting", "2023-05-02", "Geneva")} <= summary(events)
+
+
+# -- spans of days and places told once ------------------------------------------------------------
+def test_two_weekdays_joined_by_and_are_one_span_at_month_precision():
+    ref = dt.date(2023, 5, 4)
+    assert dates_in("The envoys met on Tuesday and Wednesday.", ref) == [("on Tuesday and Wednesday", "2023-05")]
+    # A span across a month's end holds only the year.
+    assert dates_in("The envoys met on Sunday and Monday.", ref) == [("on Sunday and Monday", "2023")]
+
+
+def test_a_meeting_over_two_days_is_one_event_dated_to_their_month(tmp_path):
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru met in Lima on Tuesday and Wednesday.")
+    assert summary(events) == {("meeting", "2023-05", "Lima")}
+
+
+def test_two_dates_joined_by_and_date_one_event():
+    text = "The delegations of Chile and Peru met on May 2 and May 3 in Lima."
+    cut = clauses(text, 0, find_dates(text, dt.date(2023, 5, 4)))
+    assert [(c.text, c.date.iso) for c in cut] == [(text, "2023-05")]
+
+
+def test_a_meeting_without_a_place_is_held_where_the_meeting_just_before_was(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru held consultations in Lima on Tuesday.",
+                       "The Chilean envoy met his Peruvian counterpart on Wednesday. He will also meet the Bolivian envoy on Friday.")
+    assert summary(events) == {("meeting", "2023-05-02", "Lima"), ("meeting", "2023-05-03", "Lima"), ("meeting", "2023-05-05", "Lima")}
+
+
+def test_a_phone_call_does_not_pass_its_placelessness_or_take_a_place(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru held consultations in Lima on Tuesday. "
+                                 "The presidents of Chile and Peru held a phone call on Wednesday.")
+    assert summary(events) == {("meeting", "2023-05-02", "Lima"), ("meeting", "2023-05-03", None)}

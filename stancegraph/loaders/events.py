@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..facts import ActorRef, PartialDate, Place
 from ..iri import place_iri
 from .actors import ActorMention
-from .dates import DateMention
+from .dates import DateMention, covering_date, first_day
 from .lexicon import lexicon
 
 
@@ -72,6 +72,7 @@ def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[C
     datable = [d for d in dates if d.date is not None and not _UNTIL.search(sentence_text[max(0, d.begin - offset - 30): d.begin - offset])]
     # A date in apposition names the same day again ("on Thursday [February 28]"): no new clause.
     datable = [d for i, d in enumerate(datable) if i == 0 or not _restates(sentence_text, offset, datable[i - 1], d)]
+    datable = _join_day_spans(sentence_text, offset, datable)
     if len(datable) <= 1:
         d = datable[0] if datable else None
         return [Clause(offset, offset + len(sentence_text), sentence_text, d.date if d else None, d.text if d else None)]
@@ -85,6 +86,29 @@ def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[C
     out = []
     for (a, b), d in zip(zip(cuts, cuts[1:]), datable):
         out.append(Clause(offset + a, offset + b, sentence_text[a:b].strip(" ,"), d.date, d.text))
+    return out
+
+
+# "on Wednesday and Thursday", "from May 12 to May 14": one event over several days.
+_DAY_SPAN_JOINER = re.compile(r"(?i)\s*(?:,\s*)?(?:and|to|through|-|–)\s*(?:on\s+)?")
+
+
+def _join_day_spans(sentence_text: str, offset: int, dates: list[DateMention]) -> list[DateMention]:
+    """Two days joined by "and"/"to" date one event that lasted both ("met … on Wednesday and
+    Thursday"): one date at the precision that holds both (their month), not two events."""
+    out: list[DateMention] = []
+    for d in dates:
+        last = out[-1] if out else None
+        joined = (
+            last is not None and last.date.precision == "day" and d.date.precision == "day"
+            and _DAY_SPAN_JOINER.fullmatch(sentence_text[last.end - offset: d.begin - offset]) is not None
+        )
+        words = sentence_text[last.begin - offset: d.end - offset] if joined else ""
+        span = covering_date(first_day(last.date), first_day(d.date), words) if joined else None
+        if span is not None:
+            out[-1] = DateMention(last.begin, d.end, words, span, last.explicit_year)
+        else:
+            out.append(d)
     return out
 
 

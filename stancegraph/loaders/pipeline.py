@@ -131,8 +131,10 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
             found_events += [(f, follows.date) for f in find_events(inherited, inside, sides) if f.kind == "meeting"]
         for found, clause_date in found_events:
             place = found.place
-            if place is None and follows is not None and found.kind == "meeting" and not found.by_phone:
-                place = follows.place  # "They also had a joint meeting with …": where they met
+            if place is None and found.kind == "meeting" and not found.by_phone:
+                # "They also had a joint meeting with …", "Wu met his counterparts on Wednesday":
+                # where the meeting told just before was held.
+                place = follows.place if follows is not None else _meeting_place_just_before(state, s)
             _add_event(state, s, clause, found, clause_date if found.dated else None, place)
 
 
@@ -161,6 +163,18 @@ def _event_just_before(state: _State, s: Sentence) -> Event | None:
     if index != s.index - 1 or event.date is None or event.date.precision != "day":
         return None
     return event if shares_day_with_last(s.text, paragraph == s.paragraph) else None
+
+
+def _meeting_place_just_before(state: _State, s: Sentence) -> Place | None:
+    """The place of the meeting the sentence just before told, if it named one: meetings told in
+    a row without a place of their own are held where the last one was ("… held consultations in
+    Beijing on Wednesday. Wu met his counterparts on Wednesday and Thursday.")."""
+    if state.last_event is None:
+        return None
+    _, index, event = state.last_event
+    if index != s.index - 1 or event.kind != "meeting" or tells_call(event.evidence.quote):
+        return None
+    return event.place
 
 
 def _same_event(events: list[Event], new: Event) -> Event | None:
