@@ -270,3 +270,44 @@ def test_a_phone_call_does_not_pass_its_placelessness_or_take_a_place(tmp_path):
     events = events_of(tmp_path, "Chile and Peru held consultations in Lima on Tuesday. "
                                  "The presidents of Chile and Peru held a phone call on Wednesday.")
     assert summary(events) == {("meeting", "2023-05-02", "Lima"), ("meeting", "2023-05-03", None)}
+
+
+# -- a meeting told in passing -----------------------------------------------------------------------
+def test_a_meeting_told_in_passing_with_its_place_and_again_with_its_day_is_one_event(tmp_path):
+    events = events_of(tmp_path, "The Chilean minister wrote on Twitter after meeting with the Peruvian minister in Lima.",
+                       "The Peruvian minister said after Tuesday's meeting that he was worried.")
+    assert summary(events) == {("meeting", "2023-05-02", "Lima")}
+
+
+def test_a_meeting_told_in_passing_without_a_day_stays_undated(tmp_path):
+    events = events_of(tmp_path, "The Chilean minister wrote on Twitter after meeting with the Peruvian minister in Lima.")
+    assert summary(events) == {("meeting", None, "Lima")}
+
+
+def test_talks_named_as_the_frame_of_an_agreement_are_not_a_meeting_but_the_agreement_is(tmp_path):
+    events = events_of(tmp_path, "The commission was agreed upon by Chile and Peru as part of border talks back in 2013.")
+    assert summary(events) == {("other", "2013", None)}
+
+
+# -- publications --------------------------------------------------------------------------------------
+def undated_events_of(tmp_path, *paragraphs: str):
+    path = tmp_path / "undated.txt"
+    path.write_text("\n".join(["Border proposal", *paragraphs]) + "\n", encoding="utf-8")
+    return extract_raw(read_article(path)).events
+
+
+def test_a_publication_the_text_dates_in_an_undated_article_is_an_event_without_a_date(tmp_path):
+    events = undated_events_of(tmp_path, "Chile welcomed the proposal.",
+                               "The draft agreement floated by the Chilean envoy was delivered to Peruvian officials at the weekend.")
+    assert summary(events) == {("publication", None, None)}
+
+
+def test_a_publication_told_without_any_date_in_an_undated_article_is_not_an_event(tmp_path):
+    events = undated_events_of(tmp_path, "Chile welcomed the proposal.",
+                               "The draft agreement was delivered to Peruvian officials.")
+    assert summary(events) == set()
+
+
+def test_a_document_not_yet_handed_over_is_not_a_publication(tmp_path):
+    events = events_of(tmp_path, "Peru has not yet handed over its response to Chile on Tuesday.")
+    assert [e for e in events if e.kind == "publication"] == []

@@ -34,7 +34,10 @@ _MEETING = re.compile(
 )
 _HELD_VERBS = r"held|took place|take place|ended|concluded|began|started|opened|met|hosted|convened|discussed|is discussing|are discussing|resumed"
 _HELD = re.compile(rf"(?i)\b({_HELD_VERBS})\b")
-_PUBLISH = re.compile(r"(?i)\b(published|released|unveiled|presented|sent|submitted|handed|delivered|tabled|made public|transmitted)\b")
+# A meeting named as what came before something ("said after meeting with X in Brussels",
+# "following Tuesday's talks") was held.
+_AFTER_MEETING = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:the|their|his|her|its|a|\w+[’']s)\s+)?(?:meeting|meetings|talks|negotiations|consultations)\b")
+_PUBLISH = re.compile(r"(?i)\b(published|released|unveiled|presented|sent|submitted|handed|delivered|tabled|made public|transmitted|floated)\b")
 _DOCUMENT = re.compile(r"(?i)\b(draft|drafts|agreement|agreements|proposal|proposals|response|responses|document|documents|treaty|treaties|plan|letter|reply|replies|memorandum|roadmap)\b")
 _MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive(?!\s+(?:weapons|arms|capabilit\w*|missiles|systems))|air ?strikes|incursion|ground operation|attacked|attacks? (?:on|against)|shelling|bombardment|" + _alternation("military", "nouns") + r")\b")
 _MILITARY_START = re.compile(r"(?i)\b(announced|launched|began|begun|started|start of|beginning of|invaded|ordered|attacked|attacks?|continu\w*|approv\w*|war)\b")
@@ -48,6 +51,7 @@ _AGREEMENT = re.compile(
     r"(?i)\b(brokered|signed|concluded|reached|re-entered|rejoined|returned to|extended|imposed|lifted|" + _alternation("other", "agreement_verbs") + r")\b"
     r"[^.;]{0,50}?\b(deal|agreement|initiative|truce|ceasefire|accord|treaty|sanctions|" + _alternation("other", "agreement_nouns") + r")\b"
 )
+_AGREED_BY = re.compile(rf"(?i)\b(?:{_alternation('other', 'agreed_by')})\b")
 _EXPULSION = re.compile(rf"(?i)\b({_alternation('other', 'expulsion_verbs')})\b[^.;]{{0,40}}?\b({_alternation('other', 'expulsion_objects')})\b")
 _FUTURE = re.compile(r"(?i)\b(will|would|could|plans? to|is to|are to|next week|possibility of)\b")
 
@@ -65,6 +69,9 @@ class Clause:
     # Where the date comes from: the clause's own words, the report ("…, the ministry said on
     # Tuesday"), or the event the sentence before told ("previous").
     date_source: str = "own"
+    # The words date it, but the article's date is unknown so the day cannot be resolved ("at the
+    # weekend" in an undated article): told as something that happened, with a null date.
+    dated_unknown: bool = False
 
 
 def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[Clause]:
@@ -75,7 +82,8 @@ def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[C
     datable = _join_day_spans(sentence_text, offset, datable)
     if len(datable) <= 1:
         d = datable[0] if datable else None
-        return [Clause(offset, offset + len(sentence_text), sentence_text, d.date if d else None, d.text if d else None)]
+        unresolved = d is None and any(m.date is None for m in dates)
+        return [Clause(offset, offset + len(sentence_text), sentence_text, d.date if d else None, d.text if d else None, dated_unknown=unresolved)]
     cuts = [0]
     for d in datable[1:]:
         local = d.begin - offset
@@ -212,12 +220,19 @@ def tells_call(text: str) -> bool:
 
 
 def _meeting_noun(text: str) -> re.Match | None:
-    """The first meeting noun that is not the medium of a statement ("a press conference")."""
+    """The first meeting noun that is not the medium of a statement ("a press conference") nor the
+    frame of another act ("agreed as part of normalisation talks")."""
     media = [m.span() for m in _MEDIUM.finditer(text)]
     for hit in _MEETING.finditer(text):
-        if not any(b <= hit.start() < e for b, e in media):
+        if not any(b <= hit.start() < e for b, e in media) and not _framed(text, hit):
             return hit
     return None
+
+
+def _framed(text: str, hit: re.Match) -> bool:
+    """Does a frame cue stand right before the meeting noun, with at most two words between ("as
+    part of the normalisation talks")?"""
+    return re.search(rf"(?i)\b(?:{_alternation('meeting', 'frame_cues')})\s+(?:\w+\s+){{0,2}}$", text[: hit.start()]) is not None
 
 
 _NEGATION = r"(?:not|never|no|n't|neither|nor|yet to)"
@@ -264,11 +279,12 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
     if meeting is None or _negated(text, meeting):
         return None
     place = _place(clause, mentions, meeting)
-    if not (clause.date is not None or (place is not None and _HELD.search(text))) or len(participants) + (place is not None) < 1:
+    held = _HELD.search(text) or _AFTER_MEETING.search(text)
+    if not (clause.date is not None or (place is not None and held)) or len(participants) + (place is not None) < 1:
         return None
     # A meeting still to come counts only when the text gives its day ("talks will resume on Tuesday").
     own_day = clause.date is not None and clause.date.precision == "day" and clause.date_source == "own"
-    if _FUTURE.search(text) and not _HELD.search(text) and not own_day:
+    if _FUTURE.search(text) and not held and not own_day:
         return None
     name = _with_labels(meeting.group(1).capitalize(), participants, " of {}")
     if place is not None:
@@ -287,13 +303,13 @@ def _military(clause: Clause, mentions: list[ActorMention], participants: tuple[
 
 def _publication(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
     text = clause.text
-    if clause.date is None or _FUTURE.search(text):
+    if (clause.date is None and not clause.dated_unknown) or _FUTURE.search(text):
         return None
     own = _OWN_RESPONSE.search(text)
     if own and not re.match(r"\s+to\s+(?:a\s+|the\s+)?questions?\b", text[own.end():]):
         return FoundEvent("publication", _with_labels("Response", participants), None, participants)
     publish = _PUBLISH.search(text)
-    if publish is None:
+    if publish is None or _negated(text, publish):  # "has not yet handed over its response"
         return None
     bill = _LEGISLATION.search(text, publish.end(), publish.end() + 50)
     if bill:
@@ -324,6 +340,9 @@ def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[Act
         hit = _first_past(pattern, text)
         if hit and (participants or not needs_participants):
             return FoundEvent("other", _with_labels(f"{hit.group(2).capitalize()} {hit.group(1)}", participants), _place(clause, mentions), participants)
+    agreed = _AGREED_BY.search(text)
+    if agreed and participants:
+        return FoundEvent("other", _with_labels("Agreement reached", participants), _place(clause, mentions), participants)
     act = _first_past(_OTHER_ACT, text)
     if act and participants:
         return FoundEvent("other", _with_labels(act.group(0).capitalize(), participants), None, participants, dated=not _is_cited(text, act))
