@@ -311,3 +311,36 @@ def test_a_publication_told_without_any_date_in_an_undated_article_is_not_an_eve
 def test_a_document_not_yet_handed_over_is_not_a_publication(tmp_path):
     events = events_of(tmp_path, "Peru has not yet handed over its response to Chile on Tuesday.")
     assert [e for e in events if e.kind == "publication"] == []
+
+
+# -- talks to go on ----------------------------------------------------------------------------------
+def test_would_right_before_a_weekday_looks_ahead():
+    ref = dt.date(2023, 5, 4)
+    assert dates_in("They said the talks would resume on Saturday.", ref) == [("on Saturday", "2023-05-06")]
+    # "would" far from the date's verb does not: the meeting was last Tuesday.
+    assert dates_in("The plan, which would end the dispute, was discussed on Tuesday.", ref) == [("on Tuesday", "2023-05-02")]
+
+
+def test_talks_said_to_resume_on_a_day_are_a_meeting_on_that_day_where_they_are_held(tmp_path):
+    events = events_of(tmp_path, "Chile's envoy on Thursday said that the talks with Peru in Lima were productive and that they would resume on Saturday after a break.")
+    assert summary(events) == {("meeting", "2023-05-04", "Lima"), ("meeting", "2023-05-06", "Lima")}
+
+
+def test_something_other_than_talks_resuming_on_a_day_is_no_meeting(tmp_path):
+    events = events_of(tmp_path, "Chile on Thursday said that copper exports to Peru would resume on Saturday.")
+    assert [e for e in events if e.kind == "meeting"] == []
+
+
+def test_talks_scheduled_without_a_day_are_a_meeting_without_a_date(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru were also scheduled to hold talks.")
+    assert summary(events) == {("meeting", None, None)}
+
+
+def test_talks_scheduled_for_a_day_are_a_meeting_on_that_day(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru are scheduled to hold talks in Lima on Saturday.")
+    assert summary(events) == {("meeting", "2023-05-06", "Lima")}
+
+
+def test_talks_not_scheduled_or_only_agreed_to_are_no_meeting(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru are not scheduled to hold talks. They agreed to start negotiations on the border.")
+    assert [e for e in events if e.kind == "meeting"] == []

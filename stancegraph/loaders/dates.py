@@ -45,6 +45,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # "talks will resume on Tuesday": the coming Tuesday, not the last one.
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;]*$", re.I)
+# "said they would resume on Saturday": the future of reported speech, when "would" governs the
+# date's own verb (not "which would … , met on Tuesday").
+_WOULD_RIGHT_BEFORE = re.compile(r"\bwould\s+(?:\w+\s+){1,3}$", re.I)
 # The same, in the date's own clause (no comma between): "the treaty, which will expire in February,
 # was signed on April 8" does not look ahead.
 _FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;,]{0,60}$", re.I)
@@ -151,7 +154,8 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
             return None
         if ref is None:
             return None, False
-        ahead = rel[0] == "next" or (rel[0] == "on" and _FUTURE_BEFORE.search(m.string[max(0, m.start() - 80):m.start()]) is not None)
+        before = m.string[max(0, m.start() - 80):m.start()]
+        ahead = rel[0] == "next" or (rel[0] == "on" and (_FUTURE_BEFORE.search(before) or _WOULD_RIGHT_BEFORE.search(before)) is not None)
         days = [_weekday_near(ref, WEEKDAYS[w.lower()], ahead, rel[0] == "last") for w in (g["weekday"], g.get("weekday2")) if w]
         # Two weekdays ("on Wednesday and Thursday") are one span: the precision that holds both.
         span = covering_date(min(days), max(days), m.group(0).strip())

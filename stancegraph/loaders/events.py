@@ -72,6 +72,9 @@ class Clause:
     # The words date it, but the article's date is unknown so the day cannot be resolved ("at the
     # weekend" in an undated article): told as something that happened, with a null date.
     dated_unknown: bool = False
+    # The sentence before the clause's cut ("… the talks in Doha were productive and would resume"
+    # before "on Saturday …"): the verb its date belongs to may end it.
+    lead_in: str = ""
 
 
 def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[Clause]:
@@ -93,7 +96,7 @@ def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[C
     cuts.append(len(sentence_text))
     out = []
     for (a, b), d in zip(zip(cuts, cuts[1:]), datable):
-        out.append(Clause(offset + a, offset + b, sentence_text[a:b].strip(" ,"), d.date, d.text))
+        out.append(Clause(offset + a, offset + b, sentence_text[a:b].strip(" ,"), d.date, d.text, lead_in=sentence_text[:a]))
     return out
 
 
@@ -276,9 +279,16 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
         noun = call.group(1) if _CALL_PHRASE.fullmatch(call.group(1)) is None else "phone call"
         return FoundEvent("meeting", _with_labels(noun.capitalize(), participants, " of {}"), _place(clause, mentions), participants, by_phone=True)
     meeting = _meeting_noun(text)
+    if meeting is None and _resumes_here(clause):
+        return FoundEvent("meeting", _with_labels("Talks resumed", participants, " of {}"), _place(clause, mentions), participants)
     if meeting is None or _negated(text, meeting):
         return None
     place = _place(clause, mentions, meeting)
+    planned = _planned(text, meeting)
+    if planned and participants:
+        # Still to come: dated only when the clause itself gives the day.
+        own_day = clause.date is not None and clause.date.precision == "day" and clause.date_source == "own"
+        return FoundEvent("meeting", _with_labels("Planned " + meeting.group(1), participants, " of {}"), place, participants, dated=own_day)
     held = _HELD.search(text) or _AFTER_MEETING.search(text)
     if not (clause.date is not None or (place is not None and held)) or len(participants) + (place is not None) < 1:
         return None
@@ -290,6 +300,29 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
     if place is not None:
         name += f" in {place.label}"
     return FoundEvent("meeting", name, place, participants)
+
+
+_PLANNED = re.compile(rf"(?i)\b(?:{_alternation('meeting', 'planned_cues')})\s+(?:(?:hold|have|start|begin|open)\s+)?(?:\w+\s+){{0,2}}$")
+
+
+def _planned(text: str, meeting: re.Match) -> bool:
+    """Is the meeting told as scheduled ("were scheduled to hold talks", "are due to meet"), and not
+    denied ("are not scheduled to meet")?"""
+    cue = _PLANNED.search(text[: meeting.start()])
+    return cue is not None and not re.search(rf"(?i)\b{_NEGATION}\s+(?:\w+\s+)?$", text[: cue.start()])
+
+
+_RESUMES_RIGHT_BEFORE = re.compile(rf"(?i)\b(?:{_alternation('meeting', 'resume_verbs')})\s*$")
+
+
+def _resumes_here(clause: Clause) -> bool:
+    """Does the clause give the day talks named before it go on ("the talks … would resume | on
+    Saturday")? The verb ends the text before the cut, a meeting noun is in it, and the clause
+    opens with its date."""
+    if clause.date is None or clause.date_text is None or not _RESUMES_RIGHT_BEFORE.search(clause.lead_in):
+        return False
+    opens_with_date = re.match(rf"(?i)(?:on\s+|in\s+)?{re.escape(clause.date_text)}", clause.text) is not None
+    return opens_with_date and _meeting_noun(clause.lead_in) is not None and not _negated(clause.lead_in, _RESUMES_RIGHT_BEFORE.search(clause.lead_in))
 
 
 def _military(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:

@@ -176,16 +176,16 @@ def _event_just_before(state: _State, s: Sentence) -> Event | None:
 
 
 def _meeting_place_just_before(state: _State, s: Sentence, date: PartialDate | None) -> Place | None:
-    """The place of the meeting the sentence just before told, if it named one: meetings told in
-    a row without a place of their own are held where the last one was ("… held consultations in
-    Beijing on Wednesday. Wu met his counterparts on Wednesday and Thursday."), if they were held in
-    the same month — not talks years before, told as background."""
+    """The place of the meeting the sentence just before (or this one, earlier) told, if it named
+    one: meetings told in a row without a place of their own are held where the last one was ("…
+    held consultations in Beijing on Wednesday. Wu met his counterparts on Wednesday and Thursday."),
+    if they were held within a month of it — not talks years before, told as background."""
     if state.last_event is None:
         return None
     _, index, event = state.last_event
-    if index != s.index - 1 or event.kind != "meeting" or tells_call(event.evidence.quote):
+    if index not in (s.index - 1, s.index) or event.kind != "meeting" or tells_call(event.evidence.quote):
         return None
-    if date is not None and event.date is not None and date.iso[:7] != event.date.iso[:7]:
+    if date is not None and event.date is not None and abs((first_day(date) - first_day(event.date)).days) > 31:
         return None
     return event.place
 
