@@ -344,3 +344,37 @@ def test_talks_scheduled_for_a_day_are_a_meeting_on_that_day(tmp_path):
 def test_talks_not_scheduled_or_only_agreed_to_are_no_meeting(tmp_path):
     events = events_of(tmp_path, "Chile and Peru are not scheduled to hold talks. They agreed to start negotiations on the border.")
     assert [e for e in events if e.kind == "meeting"] == []
+
+
+# -- talks broken off, in the passive ----------------------------------------------------------------
+def test_talks_that_have_been_paused_are_broken_off_on_the_articles_day_where_they_are_held(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru held talks in Lima on Tuesday.",
+                       "Meanwhile, the talks between Chile and Peru in the Chilean capital have been paused for two days.")
+    assert summary(events) == {("meeting", "2023-05-02", "Lima"), ("other", "2023-05-04", "Lima")}
+
+
+def test_talks_that_had_been_paused_are_background_not_an_event(tmp_path):
+    events = events_of(tmp_path, "Negotiations between Chile and Peru had been paused for a week as envoys went home.")
+    assert [e for e in events if e.kind == "other"] == []
+
+
+def test_talks_suspended_on_a_day_are_broken_off_that_day(tmp_path):
+    events = events_of(tmp_path, "The border talks between Chile and Peru were suspended on Tuesday.")
+    assert ("other", "2023-05-02", None) in summary(events)
+
+
+def test_talks_as_a_cause_or_an_aim_are_not_a_planned_meeting(tmp_path):
+    events = events_of(tmp_path, "The vote was postponed due to the talks between Chile and Peru. "
+                                 "The deal is expected to boost the talks between Chile and Peru.")
+    assert [e for e in events if e.kind == "meeting"] == []
+
+
+# -- prisoners handed over -----------------------------------------------------------------------------
+def test_prisoners_exchanged_on_a_day_are_an_other_event_that_day(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru exchanged 200 prisoners of war on Saturday, the defence ministry said.")
+    assert summary(events) == {("other", "2023-04-29", None)}
+
+
+def test_a_statement_released_is_not_a_handover(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru released a joint statement on prisoners on Saturday.")
+    assert [e for e in events if e.kind == "other"] == []

@@ -46,12 +46,23 @@ _BREAK_OFF = re.compile(
     r"(?i)\b(froze|frozen|freezes|suspended|suspends|suspend|halted|broke off|pulled out of|withdrew from|walked out of|called off|cancelled|canceled|put an? (?:\w+ )?(?:hiatus|halt|pause)|paused|quit|exited)\b"
     r"[^.;]{0,60}?\b(dialogue|talks|contacts|negotiations|consultations|treaty|deal|agreement|initiative|" + _alternation("other", "break_off_nouns") + r")\b"
 )
+_TALKS_NOUNS = r"talks|negotiations|consultations|dialogue"
+# Talks broken off, in the passive. Not "had been paused": a pause told as background to the news
+# (the talks have since resumed).
+_BROKEN_OFF_PASSIVE = re.compile(
+    rf"(?i)\b({_TALKS_NOUNS})\b[^.;]{{0,80}}?\b((?:has|have)\s+been|were|was)\s+(?:(?:\w+ly|also|now)\s+)?({_alternation('other', 'break_off_participles')})\b"
+)
 # Agreements made or re-joined, sanctions imposed: "other" events a timeline needs.
 _AGREEMENT = re.compile(
     r"(?i)\b(brokered|signed|concluded|reached|re-entered|rejoined|returned to|extended|imposed|lifted|" + _alternation("other", "agreement_verbs") + r")\b"
     r"[^.;]{0,50}?\b(deal|agreement|initiative|truce|ceasefire|accord|treaty|sanctions|" + _alternation("other", "agreement_nouns") + r")\b"
 )
 _AGREED_BY = re.compile(rf"(?i)\b(?:{_alternation('other', 'agreed_by')})\b")
+# The prisoners are the verb's object: a few words between, none a preposition ("released a
+# statement on prisoners" hands nobody over).
+_HANDOVER = re.compile(
+    rf"(?i)\b({_alternation('other', 'handover_verbs')})\b(?:\s+(?!(?:on|about|of|regarding|for|to|with|in|at|from)\b)[\w,'’-]+){{0,4}}?\s+({_alternation('other', 'handover_objects')})\b"
+)
 _EXPULSION = re.compile(rf"(?i)\b({_alternation('other', 'expulsion_verbs')})\b[^.;]{{0,40}}?\b({_alternation('other', 'expulsion_objects')})\b")
 _FUTURE = re.compile(r"(?i)\b(will|would|could|plans? to|is to|are to|next week|possibility of)\b")
 
@@ -265,6 +276,10 @@ class FoundEvent:
     participants: tuple[ActorRef, ...]
     dated: bool = True  # False: the clause's date is another event's (this one is only cited)
     by_phone: bool = False  # a call has no place of its own
+    # Talks already told are broken off ("the talks … have been paused"): where they are held.
+    of_talks: bool = False
+    # Told in the present perfect ("have been paused"): the news of the article's day.
+    of_the_day: bool = False
 
 
 def _with_labels(name: str, participants: tuple[ActorRef, ...], joiner: str = " ({})") -> str:
@@ -302,7 +317,9 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
     return FoundEvent("meeting", name, place, participants)
 
 
-_PLANNED = re.compile(rf"(?i)\b(?:{_alternation('meeting', 'planned_cues')})\s+(?:(?:hold|have|start|begin|open)\s+)?(?:\w+\s+){{0,2}}$")
+# The cue governs the meeting: "scheduled to meet", "due to hold a new round of talks" — not "due to
+# the talks" (a cause) nor "expected to boost the talks".
+_PLANNED = re.compile(rf"(?i)\b(?:{_alternation('meeting', 'planned_cues')})\s+(?:(?:hold|have|start|begin|open|resume|attend|join)\s+(?:\w+\s+){{0,3}})?$")
 
 
 def _planned(text: str, meeting: re.Match) -> bool:
@@ -366,13 +383,18 @@ def _document_near(text: str, publish: re.Match) -> re.Match | None:
 
 
 def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
-    """Talks broken off, agreements made, diplomats expelled, notes exchanged: "other" events,
-    named "<what> <verb>"."""
+    """Talks broken off, agreements made, diplomats expelled, prisoners exchanged, notes exchanged:
+    "other" events, named "<what> <verb>"."""
     text = clause.text
-    for pattern, needs_participants in ((_BREAK_OFF, False), (_AGREEMENT, True), (_EXPULSION, True)):
+    for pattern, needs_participants in ((_BREAK_OFF, False), (_AGREEMENT, True), (_EXPULSION, True), (_HANDOVER, True)):
         hit = _first_past(pattern, text)
         if hit and (participants or not needs_participants):
             return FoundEvent("other", _with_labels(f"{hit.group(2).capitalize()} {hit.group(1)}", participants), _place(clause, mentions), participants)
+    passive = _BROKEN_OFF_PASSIVE.search(text)
+    if passive and not _FUTURE.search(text[: passive.start(2)]) and not _negated(text, passive):
+        name = _with_labels(f"{passive.group(1).capitalize()} {passive.group(3)}", participants)
+        of_the_day = clause.date is None and passive.group(2).lower().startswith(("has", "have"))
+        return FoundEvent("other", name, _place(clause, mentions), participants, of_talks=True, of_the_day=of_the_day)
     agreed = _AGREED_BY.search(text)
     if agreed and participants:
         return FoundEvent("other", _with_labels("Agreement reached", participants), _place(clause, mentions), participants)

@@ -135,6 +135,10 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
                 # "They also had a joint meeting with …", "Wu met his counterparts on Wednesday":
                 # where the meeting told just before was held.
                 place = follows.place if follows is not None else _meeting_place_just_before(state, s, clause_date)
+            if found.of_talks and (place is None or place.label in {p.label for p in found.participants}):
+                place = _place_of_the_talks(state, found) or place
+            if found.of_the_day and clause_date is None and state.ref is not None:
+                clause_date = PartialDate(state.ref.isoformat(), "")
             _add_event(state, s, clause, found, clause_date if found.dated else None, place)
 
 
@@ -188,6 +192,17 @@ def _meeting_place_just_before(state: _State, s: Sentence, date: PartialDate | N
     if date is not None and event.date is not None and abs((first_day(date) - first_day(event.date)).days) > 31:
         return None
     return event.place
+
+
+def _place_of_the_talks(state: _State, found: FoundEvent) -> Place | None:
+    """Where the talks an act breaks off are held: the city of the latest meeting read with a side
+    in common ("talks with the Taliban in Doha" … "the talks … have been paused"), when the act's
+    own words name no place but a side's state ("in Qatar capital")."""
+    sides = {p.iri for p in found.participants}
+    for e in reversed(state.facts.events):
+        if e.kind == "meeting" and e.place is not None and sides & {p.iri for p in e.participants}:
+            return e.place
+    return None
 
 
 def _same_meeting_other_half(events: list[Event], new: Event) -> Event | None:
