@@ -378,3 +378,9 @@ def test_prisoners_exchanged_on_a_day_are_an_other_event_that_day(tmp_path):
 def test_a_statement_released_is_not_a_handover(tmp_path):
     events = events_of(tmp_path, "Chile and Peru released a joint statement on prisoners on Saturday.")
     assert [e for e in events if e.kind == "other"] == []
+
+
+def test_talks_said_to_resume_are_between_the_sides_the_sentence_named(tmp_path):
+    events = events_of(tmp_path, "Chile's envoy on Thursday said that the talks with Peru in Lima were productive and that they would resume on Saturday.")
+    resumed = [e for e in events if e.date is not None and e.date.iso == "2023-05-06"]
+    assert [sorted(p.label for p in e.participants) for e in resumed] == [["Chile", "Peru"]]

@@ -276,7 +276,8 @@ class FoundEvent:
     participants: tuple[ActorRef, ...]
     dated: bool = True  # False: the clause's date is another event's (this one is only cited)
     by_phone: bool = False  # a call has no place of its own
-    # Talks already told are broken off ("the talks … have been paused"): where they are held.
+    # Talks already told are broken off or go on ("the talks … have been paused", "… would resume |
+    # on Saturday"): held where, and between whom, those talks were told.
     of_talks: bool = False
     # Told in the present perfect ("have been paused"): the news of the article's day.
     of_the_day: bool = False
@@ -295,7 +296,7 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
         return FoundEvent("meeting", _with_labels(noun.capitalize(), participants, " of {}"), _place(clause, mentions), participants, by_phone=True)
     meeting = _meeting_noun(text)
     if meeting is None and _resumes_here(clause):
-        return FoundEvent("meeting", _with_labels("Talks resumed", participants, " of {}"), _place(clause, mentions), participants)
+        return FoundEvent("meeting", _with_labels("Talks resumed", participants, " of {}"), _place(clause, mentions), participants, of_talks=True)
     if meeting is None or _negated(text, meeting):
         return None
     place = _place(clause, mentions, meeting)

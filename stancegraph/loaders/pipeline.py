@@ -135,6 +135,10 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
                 # "They also had a joint meeting with …", "Wu met his counterparts on Wednesday":
                 # where the meeting told just before was held.
                 place = follows.place if follows is not None else _meeting_place_just_before(state, s, clause_date)
+            if found.of_talks and not found.participants and state.last_event is not None and state.last_event[1] == s.index:
+                # "the talks with the Taliban … would resume | on Saturday": the sides of the talks
+                # the sentence named before the cut.
+                found = replace(found, participants=state.last_event[2].participants)
             if found.of_talks and (place is None or place.label in {p.label for p in found.participants}):
                 place = _place_of_the_talks(state, found) or place
             if found.of_the_day and clause_date is None and state.ref is not None:
