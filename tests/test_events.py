@@ -384,3 +384,9 @@ def test_talks_said_to_resume_are_between_the_sides_the_sentence_named(tmp_path)
     events = events_of(tmp_path, "Chile's envoy on Thursday said that the talks with Peru in Lima were productive and that they would resume on Saturday.")
     resumed = [e for e in events if e.date is not None and e.date.iso == "2023-05-06"]
     assert [sorted(p.label for p in e.participants) for e in resumed] == [["Chile", "Peru"]]
+
+
+def test_two_dates_after_a_comma_are_two_events():
+    text = "Chile and Peru met in Lima on May 2, and on May 3 they signed a memorandum."
+    cut = clauses(text, 0, find_dates(text, dt.date(2023, 5, 4)))
+    assert [c.date.iso for c in cut] == ["2023-05-02", "2023-05-03"]

@@ -111,12 +111,13 @@ def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[C
     return out
 
 
-# "on Wednesday and Thursday", "from May 12 to May 14": one event over several days.
-_DAY_SPAN_JOINER = re.compile(r"(?i)\s*(?:,\s*)?(?:and|to|through|-|–)\s*(?:on\s+)?")
+# "on May 2 and May 3", "May 12 through May 14": one event over several days. Not ", and on May 10"
+# (a second event told after a comma) nor "from May 2 to May 10" (moved from one day to another).
+_DAY_SPAN_JOINER = re.compile(r"(?i)\s*(?:and|through|-|–)\s*(?:on\s+)?")
 
 
 def _join_day_spans(sentence_text: str, offset: int, dates: list[DateMention]) -> list[DateMention]:
-    """Two days joined by "and"/"to" date one event that lasted both ("met … on Wednesday and
+    """Two days joined by "and"/"through" date one event that lasted both ("met … on Wednesday and
     Thursday"): one date at the precision that holds both (their month), not two events."""
     out: list[DateMention] = []
     for d in dates:
