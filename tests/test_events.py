@@ -239,3 +239,154 @@ def test_a_call_and_a_meeting_on_one_day_stay_two_events(tmp_path):
     events = events_of(tmp_path, "The presidents of Chile and Peru held a phone conversation on Tuesday.",
                        "The foreign ministers of Chile and Peru met in Geneva on Tuesday.")
     assert {("meeting", "2023-05-02", None), ("meeting", "2023-05-02", "Geneva")} <= summary(events)
+
+
+# -- spans of days and places told once ------------------------------------------------------------
+def test_two_weekdays_joined_by_and_are_one_span_at_month_precision():
+    ref = dt.date(2023, 5, 4)
+    assert dates_in("The envoys met on Tuesday and Wednesday.", ref) == [("on Tuesday and Wednesday", "2023-05")]
+    # A span across a month's end holds only the year.
+    assert dates_in("The envoys met on Sunday and Monday.", ref) == [("on Sunday and Monday", "2023")]
+
+
+def test_a_meeting_over_two_days_is_one_event_dated_to_their_month(tmp_path):
+    events = events_of(tmp_path, "The foreign ministers of Chile and Peru met in Lima on Tuesday and Wednesday.")
+    assert summary(events) == {("meeting", "2023-05", "Lima")}
+
+
+def test_two_dates_joined_by_and_date_one_event():
+    text = "The delegations of Chile and Peru met on May 2 and May 3 in Lima."
+    cut = clauses(text, 0, find_dates(text, dt.date(2023, 5, 4)))
+    assert [(c.text, c.date.iso) for c in cut] == [(text, "2023-05")]
+
+
+def test_a_meeting_without_a_place_is_held_where_the_meeting_just_before_was(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru held consultations in Lima on Tuesday.",
+                       "The Chilean envoy met his Peruvian counterpart on Wednesday. He will also meet the Bolivian envoy on Friday.")
+    assert summary(events) == {("meeting", "2023-05-02", "Lima"), ("meeting", "2023-05-03", "Lima"), ("meeting", "2023-05-05", "Lima")}
+
+
+def test_a_phone_call_does_not_pass_its_placelessness_or_take_a_place(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru held consultations in Lima on Tuesday. "
+                                 "The presidents of Chile and Peru held a phone call on Wednesday.")
+    assert summary(events) == {("meeting", "2023-05-02", "Lima"), ("meeting", "2023-05-03", None)}
+
+
+# -- a meeting told in passing -----------------------------------------------------------------------
+def test_a_meeting_told_in_passing_with_its_place_and_again_with_its_day_is_one_event(tmp_path):
+    events = events_of(tmp_path, "The Chilean minister wrote on Twitter after meeting with the Peruvian minister in Lima.",
+                       "The Peruvian minister said after Tuesday's meeting that he was worried.")
+    assert summary(events) == {("meeting", "2023-05-02", "Lima")}
+
+
+def test_a_meeting_told_in_passing_without_a_day_stays_undated(tmp_path):
+    events = events_of(tmp_path, "The Chilean minister wrote on Twitter after meeting with the Peruvian minister in Lima.")
+    assert summary(events) == {("meeting", None, "Lima")}
+
+
+def test_talks_named_as_the_frame_of_an_agreement_are_not_a_meeting_but_the_agreement_is(tmp_path):
+    events = events_of(tmp_path, "The commission was agreed upon by Chile and Peru as part of border talks back in 2013.")
+    assert summary(events) == {("other", "2013", None)}
+
+
+# -- publications --------------------------------------------------------------------------------------
+def undated_events_of(tmp_path, *paragraphs: str):
+    path = tmp_path / "undated.txt"
+    path.write_text("\n".join(["Border proposal", *paragraphs]) + "\n", encoding="utf-8")
+    return extract_raw(read_article(path)).events
+
+
+def test_a_publication_the_text_dates_in_an_undated_article_is_an_event_without_a_date(tmp_path):
+    events = undated_events_of(tmp_path, "Chile welcomed the proposal.",
+                               "The draft agreement floated by the Chilean envoy was delivered to Peruvian officials at the weekend.")
+    assert summary(events) == {("publication", None, None)}
+
+
+def test_a_publication_told_without_any_date_in_an_undated_article_is_not_an_event(tmp_path):
+    events = undated_events_of(tmp_path, "Chile welcomed the proposal.",
+                               "The draft agreement was delivered to Peruvian officials.")
+    assert summary(events) == set()
+
+
+def test_a_document_not_yet_handed_over_is_not_a_publication(tmp_path):
+    events = events_of(tmp_path, "Peru has not yet handed over its response to Chile on Tuesday.")
+    assert [e for e in events if e.kind == "publication"] == []
+
+
+# -- talks to go on ----------------------------------------------------------------------------------
+def test_would_right_before_a_weekday_looks_ahead():
+    ref = dt.date(2023, 5, 4)
+    assert dates_in("They said the talks would resume on Saturday.", ref) == [("on Saturday", "2023-05-06")]
+    # "would" far from the date's verb does not: the meeting was last Tuesday.
+    assert dates_in("The plan, which would end the dispute, was discussed on Tuesday.", ref) == [("on Tuesday", "2023-05-02")]
+
+
+def test_talks_said_to_resume_on_a_day_are_a_meeting_on_that_day_where_they_are_held(tmp_path):
+    events = events_of(tmp_path, "Chile's envoy on Thursday said that the talks with Peru in Lima were productive and that they would resume on Saturday after a break.")
+    assert summary(events) == {("meeting", "2023-05-04", "Lima"), ("meeting", "2023-05-06", "Lima")}
+
+
+def test_something_other_than_talks_resuming_on_a_day_is_no_meeting(tmp_path):
+    events = events_of(tmp_path, "Chile on Thursday said that copper exports to Peru would resume on Saturday.")
+    assert [e for e in events if e.kind == "meeting"] == []
+
+
+def test_talks_scheduled_without_a_day_are_a_meeting_without_a_date(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru were also scheduled to hold talks.")
+    assert summary(events) == {("meeting", None, None)}
+
+
+def test_talks_scheduled_for_a_day_are_a_meeting_on_that_day(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru are scheduled to hold talks in Lima on Saturday.")
+    assert summary(events) == {("meeting", "2023-05-06", "Lima")}
+
+
+def test_talks_not_scheduled_or_only_agreed_to_are_no_meeting(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru are not scheduled to hold talks. They agreed to start negotiations on the border.")
+    assert [e for e in events if e.kind == "meeting"] == []
+
+
+# -- talks broken off, in the passive ----------------------------------------------------------------
+def test_talks_that_have_been_paused_are_broken_off_on_the_articles_day_where_they_are_held(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru held talks in Lima on Tuesday.",
+                       "Meanwhile, the talks between Chile and Peru in the Chilean capital have been paused for two days.")
+    assert summary(events) == {("meeting", "2023-05-02", "Lima"), ("other", "2023-05-04", "Lima")}
+
+
+def test_talks_that_had_been_paused_are_background_not_an_event(tmp_path):
+    events = events_of(tmp_path, "Negotiations between Chile and Peru had been paused for a week as envoys went home.")
+    assert [e for e in events if e.kind == "other"] == []
+
+
+def test_talks_suspended_on_a_day_are_broken_off_that_day(tmp_path):
+    events = events_of(tmp_path, "The border talks between Chile and Peru were suspended on Tuesday.")
+    assert ("other", "2023-05-02", None) in summary(events)
+
+
+def test_talks_as_a_cause_or_an_aim_are_not_a_planned_meeting(tmp_path):
+    events = events_of(tmp_path, "The vote was postponed due to the talks between Chile and Peru. "
+                                 "The deal is expected to boost the talks between Chile and Peru.")
+    assert [e for e in events if e.kind == "meeting"] == []
+
+
+# -- prisoners handed over -----------------------------------------------------------------------------
+def test_prisoners_exchanged_on_a_day_are_an_other_event_that_day(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru exchanged 200 prisoners of war on Saturday, the defence ministry said.")
+    assert summary(events) == {("other", "2023-04-29", None)}
+
+
+def test_a_statement_released_is_not_a_handover(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru released a joint statement on prisoners on Saturday.")
+    assert [e for e in events if e.kind == "other"] == []
+
+
+def test_talks_said_to_resume_are_between_the_sides_the_sentence_named(tmp_path):
+    events = events_of(tmp_path, "Chile's envoy on Thursday said that the talks with Peru in Lima were productive and that they would resume on Saturday.")
+    resumed = [e for e in events if e.date is not None and e.date.iso == "2023-05-06"]
+    assert [sorted(p.label for p in e.participants) for e in resumed] == [["Chile", "Peru"]]
+
+
+def test_two_dates_after_a_comma_are_two_events():
+    text = "Chile and Peru met in Lima on May 2, and on May 3 they signed a memorandum."
+    cut = clauses(text, 0, find_dates(text, dt.date(2023, 5, 4)))
+    assert [c.date.iso for c in cut] == ["2023-05-02", "2023-05-03"]

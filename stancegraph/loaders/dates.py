@@ -35,7 +35,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"\b(?:in|since|by|until|during|throughout|early|late|mid)[\s-]+{_YEAR}\b")),
     # "on Thursday", "last Friday", "late Tuesday", "Thursday afternoon", "after Tuesday's meeting":
     # a bare weekday (a headline's "Monday") is not taken.
-    ("weekday", re.compile(rf"\b(?P<rel>(?i:on|last|this|next|on\s+last|late|early|in))?\s*{_WEEKDAY}\b(?P<part>\s+(?:morning|afternoon|evening|night)\b|[’']s\s+(?=[a-z]))?")),
+    # "on Wednesday and Thursday": one span of days (see _interpret).
+    ("weekday", re.compile(rf"\b(?P<rel>(?i:on|last|this|next|on\s+last|late|early|in))?\s*{_WEEKDAY}\b(?:\s+and\s+(?:on\s+)?(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?(?P<part>\s+(?:morning|afternoon|evening|night)\b|[’']s\s+(?=[a-z]))?")),
     ("relday", re.compile(r"\b(?P<relday>yesterday|today|tomorrow|earlier\s+today|earlier\s+in\s+the\s+day|later\s+in\s+the\s+day)\b", re.I)),
     ("relweek", re.compile(r"\b(?P<relweek>(?:last|past)\s+week(?:end)?|(?:over|during|at)\s+the\s+weekend)\b", re.I)),
     ("relperiod", re.compile(r"\b(?P<relperiod>last|this|next)\s+(?P<unit>month|year)\b", re.I)),
@@ -44,6 +45,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # "talks will resume on Tuesday": the coming Tuesday, not the last one.
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;]*$", re.I)
+# "said they would resume on Saturday": the future of reported speech, when "would" governs the
+# date's own verb (not "which would … , met on Tuesday").
+_WOULD_RIGHT_BEFORE = re.compile(r"\bwould\s+(?:\w+\s+){1,3}$", re.I)
 # The same, in the date's own clause (no comma between): "the treaty, which will expire in February,
 # was signed on April 8" does not look ahead.
 _FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;,]{0,60}$", re.I)
@@ -168,16 +172,12 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
             return None
         if ref is None:
             return None, False
-        wd = WEEKDAYS[g["weekday"].lower()]
-        delta = (ref.weekday() - wd) % 7
-        ahead = _looks_ahead(m.string[max(0, m.start() - 80):m.start()])
-        if rel[0] == "next" or (rel[0] == "on" and ahead):
-            d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
-        else:
-            if rel[0] == "last" and delta == 0:
-                delta = 7
-            d = ref - dt.timedelta(days=delta)
-        return PartialDate(d.isoformat(), m.group(0).strip()), False
+        before = m.string[max(0, m.start() - 80):m.start()]
+        ahead = rel[0] == "next" or (rel[0] == "on" and (_looks_ahead(before) or _WOULD_RIGHT_BEFORE.search(before) is not None))
+        days = [_weekday_near(ref, WEEKDAYS[w.lower()], ahead, rel[0] == "last") for w in (g["weekday"], g.get("weekday2")) if w]
+        # Two weekdays ("on Wednesday and Thursday") are one span: the precision that holds both.
+        span = covering_date(min(days), max(days), m.group(0).strip())
+        return span, False
     if kind == "relday":
         if ref is None:
             return None, False
@@ -188,7 +188,7 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
         if ref is None:
             return None, False
         first, last = _last_week_span(g["relweek"].lower(), ref)
-        return _covering_date(first, last, m.group(0)), False
+        return covering_date(first, last, m.group(0)), False
     if kind == "relperiod":
         if ref is None:
             return None, False
@@ -198,6 +198,17 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
         month0 = ref.year * 12 + ref.month - 1 + step
         return PartialDate(f"{month0 // 12:04d}-{month0 % 12 + 1:02d}", m.group(0)), False
     return None
+
+
+def _weekday_near(ref: dt.date, weekday: int, ahead: bool, last: bool) -> dt.date:
+    """The day a weekday names: the coming one if the text looks ahead, else the one on or before
+    ``ref`` ("last Thursday" written on a Thursday: a week before)."""
+    if ahead:
+        return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+    delta = (ref.weekday() - weekday) % 7
+    if last and delta == 0:
+        delta = 7
+    return ref - dt.timedelta(days=delta)
 
 
 def _last_week_span(words: str, ref: dt.date) -> tuple[dt.date, dt.date]:
@@ -212,7 +223,7 @@ def _last_week_span(words: str, ref: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
-def _covering_date(first: dt.date, last: dt.date, text: str) -> PartialDate | None:
+def covering_date(first: dt.date, last: dt.date, text: str) -> PartialDate | None:
     """The most precise date that holds every day from ``first`` to ``last`` and claims no more:
     "last week" is not one day, but often one month, and always a year or two."""
     if first == last:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..facts import ActorRef, PartialDate, Place
 from ..iri import place_iri
 from .actors import ActorMention
-from .dates import DateMention
+from .dates import DateMention, covering_date, first_day
 from .lexicon import lexicon
 
 
@@ -34,7 +34,10 @@ _MEETING = re.compile(
 )
 _HELD_VERBS = r"held|took place|take place|ended|concluded|began|started|opened|met|hosted|convened|discussed|is discussing|are discussing|resumed"
 _HELD = re.compile(rf"(?i)\b({_HELD_VERBS})\b")
-_PUBLISH = re.compile(r"(?i)\b(published|released|unveiled|presented|sent|submitted|handed|delivered|tabled|made public|transmitted)\b")
+# A meeting named as what came before something ("said after meeting with X in Brussels",
+# "following Tuesday's talks") was held.
+_AFTER_MEETING = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:the|their|his|her|its|a|\w+[’']s)\s+)?(?:meeting|meetings|talks|negotiations|consultations)\b")
+_PUBLISH = re.compile(r"(?i)\b(published|released|unveiled|presented|sent|submitted|handed|delivered|tabled|made public|transmitted|floated)\b")
 _DOCUMENT = re.compile(r"(?i)\b(draft|drafts|agreement|agreements|proposal|proposals|response|responses|document|documents|treaty|treaties|plan|letter|reply|replies|memorandum|roadmap)\b")
 _MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive(?!\s+(?:weapons|arms|capabilit\w*|missiles|systems))|air ?strikes|incursion|ground operation|attacked|attacks? (?:on|against)|shelling|bombardment|" + _alternation("military", "nouns") + r")\b")
 _MILITARY_START = re.compile(r"(?i)\b(announced|launched|began|begun|started|start of|beginning of|invaded|ordered|attacked|attacks?|continu\w*|approv\w*|war)\b")
@@ -43,10 +46,22 @@ _BREAK_OFF = re.compile(
     r"(?i)\b(froze|frozen|freezes|suspended|suspends|suspend|halted|broke off|pulled out of|withdrew from|walked out of|called off|cancelled|canceled|put an? (?:\w+ )?(?:hiatus|halt|pause)|paused|quit|exited)\b"
     r"[^.;]{0,60}?\b(dialogue|talks|contacts|negotiations|consultations|treaty|deal|agreement|initiative|" + _alternation("other", "break_off_nouns") + r")\b"
 )
+_TALKS_NOUNS = r"talks|negotiations|consultations|dialogue"
+# Talks broken off, in the passive. Not "had been paused": a pause told as background to the news
+# (the talks have since resumed).
+_BROKEN_OFF_PASSIVE = re.compile(
+    rf"(?i)\b({_TALKS_NOUNS})\b[^.;]{{0,80}}?\b((?:has|have)\s+been|were|was)\s+(?:(?:\w+ly|also|now)\s+)?({_alternation('other', 'break_off_participles')})\b"
+)
 # Agreements made or re-joined, sanctions imposed: "other" events a timeline needs.
 _AGREEMENT = re.compile(
     r"(?i)\b(brokered|signed|concluded|reached|re-entered|rejoined|returned to|extended|imposed|lifted|" + _alternation("other", "agreement_verbs") + r")\b"
     r"[^.;]{0,50}?\b(deal|agreement|initiative|truce|ceasefire|accord|treaty|sanctions|" + _alternation("other", "agreement_nouns") + r")\b"
+)
+_AGREED_BY = re.compile(rf"(?i)\b(?:{_alternation('other', 'agreed_by')})\b")
+# The prisoners are the verb's object: a few words between, none a preposition ("released a
+# statement on prisoners" hands nobody over).
+_HANDOVER = re.compile(
+    rf"(?i)\b({_alternation('other', 'handover_verbs')})\b(?:\s+(?!(?:on|about|of|regarding|for|to|with|in|at|from)\b)[\w,'’-]+){{0,4}}?\s+({_alternation('other', 'handover_objects')})\b"
 )
 _EXPULSION = re.compile(rf"(?i)\b({_alternation('other', 'expulsion_verbs')})\b[^.;]{{0,40}}?\b({_alternation('other', 'expulsion_objects')})\b")
 _FUTURE = re.compile(r"(?i)\b(will|would|could|plans? to|is to|are to|next week|possibility of)\b")
@@ -65,6 +80,12 @@ class Clause:
     # Where the date comes from: the clause's own words, the report ("…, the ministry said on
     # Tuesday"), or the event the sentence before told ("previous").
     date_source: str = "own"
+    # The words date it, but the article's date is unknown so the day cannot be resolved ("at the
+    # weekend" in an undated article): told as something that happened, with a null date.
+    dated_unknown: bool = False
+    # The sentence before the clause's cut ("… the talks in Doha were productive and would resume"
+    # before "on Saturday …"): the verb its date belongs to may end it.
+    lead_in: str = ""
 
 
 def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[Clause]:
@@ -72,9 +93,11 @@ def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[C
     datable = [d for d in dates if d.date is not None and not _UNTIL.search(sentence_text[max(0, d.begin - offset - 30): d.begin - offset])]
     # A date in apposition names the same day again ("on Thursday [February 28]"): no new clause.
     datable = [d for i, d in enumerate(datable) if i == 0 or not _restates(sentence_text, offset, datable[i - 1], d)]
+    datable = _join_day_spans(sentence_text, offset, datable)
     if len(datable) <= 1:
         d = datable[0] if datable else None
-        return [Clause(offset, offset + len(sentence_text), sentence_text, d.date if d else None, d.text if d else None)]
+        unresolved = d is None and any(m.date is None for m in dates)
+        return [Clause(offset, offset + len(sentence_text), sentence_text, d.date if d else None, d.text if d else None, dated_unknown=unresolved)]
     cuts = [0]
     for d in datable[1:]:
         local = d.begin - offset
@@ -84,7 +107,31 @@ def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[C
     cuts.append(len(sentence_text))
     out = []
     for (a, b), d in zip(zip(cuts, cuts[1:]), datable):
-        out.append(Clause(offset + a, offset + b, sentence_text[a:b].strip(" ,"), d.date, d.text))
+        out.append(Clause(offset + a, offset + b, sentence_text[a:b].strip(" ,"), d.date, d.text, lead_in=sentence_text[:a]))
+    return out
+
+
+# "on May 2 and May 3", "May 12 through May 14": one event over several days. Not ", and on May 10"
+# (a second event told after a comma) nor "from May 2 to May 10" (moved from one day to another).
+_DAY_SPAN_JOINER = re.compile(r"(?i)\s*(?:and|through|-|–)\s*(?:on\s+)?")
+
+
+def _join_day_spans(sentence_text: str, offset: int, dates: list[DateMention]) -> list[DateMention]:
+    """Two days joined by "and"/"through" date one event that lasted both ("met … on Wednesday and
+    Thursday"): one date at the precision that holds both (their month), not two events."""
+    out: list[DateMention] = []
+    for d in dates:
+        last = out[-1] if out else None
+        joined = (
+            last is not None and last.date.precision == "day" and d.date.precision == "day"
+            and _DAY_SPAN_JOINER.fullmatch(sentence_text[last.end - offset: d.begin - offset]) is not None
+        )
+        words = sentence_text[last.begin - offset: d.end - offset] if joined else ""
+        span = covering_date(first_day(last.date), first_day(d.date), words) if joined else None
+        if span is not None:
+            out[-1] = DateMention(last.begin, d.end, words, span, last.explicit_year)
+        else:
+            out.append(d)
     return out
 
 
@@ -188,12 +235,19 @@ def tells_call(text: str) -> bool:
 
 
 def _meeting_noun(text: str) -> re.Match | None:
-    """The first meeting noun that is not the medium of a statement ("a press conference")."""
+    """The first meeting noun that is not the medium of a statement ("a press conference") nor the
+    frame of another act ("agreed as part of normalisation talks")."""
     media = [m.span() for m in _MEDIUM.finditer(text)]
     for hit in _MEETING.finditer(text):
-        if not any(b <= hit.start() < e for b, e in media):
+        if not any(b <= hit.start() < e for b, e in media) and not _framed(text, hit):
             return hit
     return None
+
+
+def _framed(text: str, hit: re.Match) -> bool:
+    """Does a frame cue stand right before the meeting noun, with at most two words between ("as
+    part of the normalisation talks")?"""
+    return re.search(rf"(?i)\b(?:{_alternation('meeting', 'frame_cues')})\s+(?:\w+\s+){{0,2}}$", text[: hit.start()]) is not None
 
 
 _NEGATION = r"(?:not|never|no|n't|neither|nor|yet to)"
@@ -223,6 +277,11 @@ class FoundEvent:
     participants: tuple[ActorRef, ...]
     dated: bool = True  # False: the clause's date is another event's (this one is only cited)
     by_phone: bool = False  # a call has no place of its own
+    # Talks already told are broken off or go on ("the talks … have been paused", "… would resume |
+    # on Saturday"): held where, and between whom, those talks were told.
+    of_talks: bool = False
+    # Told in the present perfect ("have been paused"): the news of the article's day.
+    of_the_day: bool = False
 
 
 def _with_labels(name: str, participants: tuple[ActorRef, ...], joiner: str = " ({})") -> str:
@@ -237,19 +296,52 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
         noun = call.group(1) if _CALL_PHRASE.fullmatch(call.group(1)) is None else "phone call"
         return FoundEvent("meeting", _with_labels(noun.capitalize(), participants, " of {}"), _place(clause, mentions), participants, by_phone=True)
     meeting = _meeting_noun(text)
+    if meeting is None and _resumes_here(clause):
+        return FoundEvent("meeting", _with_labels("Talks resumed", participants, " of {}"), _place(clause, mentions), participants, of_talks=True)
     if meeting is None or _negated(text, meeting):
         return None
     place = _place(clause, mentions, meeting)
-    if not (clause.date is not None or (place is not None and _HELD.search(text))) or len(participants) + (place is not None) < 1:
+    planned = _planned(text, meeting)
+    if planned and participants:
+        # Still to come: dated only when the clause itself gives the day.
+        own_day = clause.date is not None and clause.date.precision == "day" and clause.date_source == "own"
+        return FoundEvent("meeting", _with_labels("Planned " + meeting.group(1), participants, " of {}"), place, participants, dated=own_day)
+    held = _HELD.search(text) or _AFTER_MEETING.search(text)
+    if not (clause.date is not None or (place is not None and held)) or len(participants) + (place is not None) < 1:
         return None
     # A meeting still to come counts only when the text gives its day ("talks will resume on Tuesday").
     own_day = clause.date is not None and clause.date.precision == "day" and clause.date_source == "own"
-    if _FUTURE.search(text) and not _HELD.search(text) and not own_day:
+    if _FUTURE.search(text) and not held and not own_day:
         return None
     name = _with_labels(meeting.group(1).capitalize(), participants, " of {}")
     if place is not None:
         name += f" in {place.label}"
     return FoundEvent("meeting", name, place, participants)
+
+
+# The cue governs the meeting: "scheduled to meet", "due to hold a new round of talks" — not "due to
+# the talks" (a cause) nor "expected to boost the talks".
+_PLANNED = re.compile(rf"(?i)\b(?:{_alternation('meeting', 'planned_cues')})\s+(?:(?:hold|have|start|begin|open|resume|attend|join)\s+(?:\w+\s+){{0,3}})?$")
+
+
+def _planned(text: str, meeting: re.Match) -> bool:
+    """Is the meeting told as scheduled ("were scheduled to hold talks", "are due to meet"), and not
+    denied ("are not scheduled to meet")?"""
+    cue = _PLANNED.search(text[: meeting.start()])
+    return cue is not None and not re.search(rf"(?i)\b{_NEGATION}\s+(?:\w+\s+)?$", text[: cue.start()])
+
+
+_RESUMES_RIGHT_BEFORE = re.compile(rf"(?i)\b(?:{_alternation('meeting', 'resume_verbs')})\s*$")
+
+
+def _resumes_here(clause: Clause) -> bool:
+    """Does the clause give the day talks named before it go on ("the talks … would resume | on
+    Saturday")? The verb ends the text before the cut, a meeting noun is in it, and the clause
+    opens with its date."""
+    if clause.date is None or clause.date_text is None or not _RESUMES_RIGHT_BEFORE.search(clause.lead_in):
+        return False
+    opens_with_date = re.match(rf"(?i)(?:on\s+|in\s+)?{re.escape(clause.date_text)}", clause.text) is not None
+    return opens_with_date and _meeting_noun(clause.lead_in) is not None and not _negated(clause.lead_in, _RESUMES_RIGHT_BEFORE.search(clause.lead_in))
 
 
 def _military(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
@@ -263,13 +355,13 @@ def _military(clause: Clause, mentions: list[ActorMention], participants: tuple[
 
 def _publication(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
     text = clause.text
-    if clause.date is None or _FUTURE.search(text):
+    if (clause.date is None and not clause.dated_unknown) or _FUTURE.search(text):
         return None
     own = _OWN_RESPONSE.search(text)
     if own and not re.match(r"\s+to\s+(?:a\s+|the\s+)?questions?\b", text[own.end():]):
         return FoundEvent("publication", _with_labels("Response", participants), None, participants)
     publish = _PUBLISH.search(text)
-    if publish is None:
+    if publish is None or _negated(text, publish):  # "has not yet handed over its response"
         return None
     bill = _LEGISLATION.search(text, publish.end(), publish.end() + 50)
     if bill:
@@ -293,13 +385,21 @@ def _document_near(text: str, publish: re.Match) -> re.Match | None:
 
 
 def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
-    """Talks broken off, agreements made, diplomats expelled, notes exchanged: "other" events,
-    named "<what> <verb>"."""
+    """Talks broken off, agreements made, diplomats expelled, prisoners exchanged, notes exchanged:
+    "other" events, named "<what> <verb>"."""
     text = clause.text
-    for pattern, needs_participants in ((_BREAK_OFF, False), (_AGREEMENT, True), (_EXPULSION, True)):
+    for pattern, needs_participants in ((_BREAK_OFF, False), (_AGREEMENT, True), (_EXPULSION, True), (_HANDOVER, True)):
         hit = _first_past(pattern, text)
         if hit and (participants or not needs_participants):
             return FoundEvent("other", _with_labels(f"{hit.group(2).capitalize()} {hit.group(1)}", participants), _place(clause, mentions), participants)
+    passive = _BROKEN_OFF_PASSIVE.search(text)
+    if passive and not _FUTURE.search(text[: passive.start(2)]) and not _negated(text, passive):
+        name = _with_labels(f"{passive.group(1).capitalize()} {passive.group(3)}", participants)
+        of_the_day = clause.date is None and passive.group(2).lower().startswith(("has", "have"))
+        return FoundEvent("other", name, _place(clause, mentions), participants, of_talks=True, of_the_day=of_the_day)
+    agreed = _AGREED_BY.search(text)
+    if agreed and participants:
+        return FoundEvent("other", _with_labels("Agreement reached", participants), _place(clause, mentions), participants)
     act = _first_past(_OTHER_ACT, text)
     if act and participants:
         return FoundEvent("other", _with_labels(act.group(0).capitalize(), participants), None, participants, dated=not _is_cited(text, act))

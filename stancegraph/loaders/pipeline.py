@@ -131,20 +131,40 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
             found_events += [(f, follows.date) for f in find_events(inherited, inside, sides) if f.kind == "meeting"]
         for found, clause_date in found_events:
             place = found.place
-            if place is None and follows is not None and found.kind == "meeting" and not found.by_phone:
-                place = follows.place  # "They also had a joint meeting with …": where they met
+            if place is None and found.kind == "meeting" and not found.by_phone:
+                # "They also had a joint meeting with …", "Wu met his counterparts on Wednesday":
+                # where the meeting told just before was held.
+                place = follows.place if follows is not None else _meeting_place_just_before(state, s, clause_date)
+            if found.of_talks and not found.participants and state.last_event is not None and state.last_event[1] == s.index:
+                # "the talks with the Taliban … would resume | on Saturday": the sides of the talks
+                # the sentence named before the cut.
+                found = replace(found, participants=state.last_event[2].participants)
+            if found.of_talks and (place is None or place.label in {p.label for p in found.participants}):
+                place = _place_of_the_talks(state, found) or place
+            if found.of_the_day and clause_date is None and state.ref is not None:
+                clause_date = PartialDate(state.ref.isoformat(), "")
             _add_event(state, s, clause, found, clause_date if found.dated else None, place)
 
 
-def _add_event(state: _State, s: Sentence, clause: Clause, found: FoundEvent, date: PartialDate | None, place: Place | None) -> None:
-    name = found.name
+def _event_name(kind: str, name: str, date: PartialDate | None, place: Place | None) -> str:
     if date is not None and date.precision == "day":
         # One node per (kind, day, place) across articles: one name for it, not each outlet's.
-        name = f"{found.kind.replace('-', ' ').capitalize()} on {date.iso}" + (f" in {place.label}" if place else "")
+        return f"{kind.replace('-', ' ').capitalize()} on {date.iso}" + (f" in {place.label}" if place else "")
+    return name
+
+
+def _add_event(state: _State, s: Sentence, clause: Clause, found: FoundEvent, date: PartialDate | None, place: Place | None) -> None:
+    name = _event_name(found.kind, found.name, date, place)
     ev = _evidence(s, clause.begin, clause.end, state.info.text, 0.7)
     event = Event(kind=found.kind, name=name, evidence=ev, date=date, place=place, participants=found.participants)
     known = _same_event(state.facts.events, event)
-    if known is None:
+    undated = _same_meeting_other_half(state.facts.events, event) if known is None else None
+    if undated is not None:
+        # One report says where, the other when: one meeting, dated and placed.
+        date, place = undated.date or event.date, undated.place or event.place
+        event = replace(undated, date=date, place=place, name=_event_name(undated.kind, undated.name, date, place))
+        state.facts.events[state.facts.events.index(undated)] = event
+    elif known is None:
         state.facts.events.append(event)
     elif known.place is None and event.place is not None:
         state.facts.events[state.facts.events.index(known)] = event  # the report that says where
@@ -161,6 +181,51 @@ def _event_just_before(state: _State, s: Sentence) -> Event | None:
     if index != s.index - 1 or event.date is None or event.date.precision != "day":
         return None
     return event if shares_day_with_last(s.text, paragraph == s.paragraph) else None
+
+
+def _meeting_place_just_before(state: _State, s: Sentence, date: PartialDate | None) -> Place | None:
+    """The place of the meeting the sentence just before (or this one, earlier) told, if it named
+    one: meetings told in a row without a place of their own are held where the last one was ("…
+    held consultations in Beijing on Wednesday. Wu met his counterparts on Wednesday and Thursday."),
+    if they were held within a month of it — not talks years before, told as background."""
+    if state.last_event is None:
+        return None
+    _, index, event = state.last_event
+    if index not in (s.index - 1, s.index) or event.kind != "meeting" or tells_call(event.evidence.quote):
+        return None
+    if date is not None and event.date is not None and abs((first_day(date) - first_day(event.date)).days) > 31:
+        return None
+    return event.place
+
+
+def _place_of_the_talks(state: _State, found: FoundEvent) -> Place | None:
+    """Where the talks an act breaks off are held: the city of the latest meeting read with a side
+    in common ("talks with the Taliban in Doha" … "the talks … have been paused"), when the act's
+    own words name no place but a side's state ("in Qatar capital")."""
+    sides = {p.iri for p in found.participants}
+    for e in reversed(state.facts.events):
+        if e.kind == "meeting" and e.place is not None and sides & {p.iri for p in e.participants}:
+            return e.place
+    return None
+
+
+def _same_meeting_other_half(events: list[Event], new: Event) -> Event | None:
+    """A meeting already read that ``new`` completes: one told with a place but no day ("after
+    meeting with Vucic and Borrell in Brussels"), the other with a day and no other place ("after
+    Tuesday's meeting"), and no side named in one that the other lacks. Calls are not meetings
+    held somewhere."""
+    if new.kind != "meeting" or tells_call(new.evidence.quote):
+        return None
+    for e in events:
+        if e.kind != "meeting" or tells_call(e.evidence.quote):
+            continue
+        undated, dated = (e, new) if e.date is None else (new, e)
+        if undated.date is not None or undated.place is None or dated.date is None or dated.place not in (None, undated.place):
+            continue
+        old_sides, new_sides = {p.iri for p in e.participants}, {p.iri for p in new.participants}
+        if old_sides <= new_sides or new_sides <= old_sides:
+            return e
+    return None
 
 
 def _same_event(events: list[Event], new: Event) -> Event | None:
