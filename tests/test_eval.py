@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # The level reached on the seed articles (tests/gold/seeds). Raise these when extraction improves;
 # a change that lowers one is a regression to explain, not a number to edit.
-SEED_FLOOR = {"demands": 0.99, "responses": 0.99, "statements": 0.79, "events": 1.0, "actors": 0.81}
-SEED_OVERALL_FLOOR = 0.86
+SEED_FLOOR = {"demands": 0.99, "responses": 0.99, "statements": 0.85, "events": 1.0, "actors": 0.84}
+SEED_OVERALL_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
