@@ -1,6 +1,6 @@
 """Where words were said: the outlet an interview was given to, and the kind of occasion.
 
-Read from the frame around what was said ("…, Ryabkov told the RTVI television channel", "said
+Read from the frame around what was said ("…, the minister told the RTVI television channel", "said
 at a press conference", "wrote on Twitter"), never from the words themselves. Pure functions over
 the frame text and the lexicon in ``lexicon/speech.toml``.
 """
