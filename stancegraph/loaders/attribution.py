@@ -234,20 +234,21 @@ class Attributor:
             says_that = bool(lead and re.search(r"(?:that|:)\s*$", lead.group(0)))
             # A quote the frame closes ends right at it ("…,” he said); a word quoted further back ("a
             # “treaty” between Moscow and Kiev after talks that he described as …") is no speech.
-            closes = [q for q in inside if q[1] <= at]
+            said_quotes = inside  # this frame's quotes; ``inside`` stays every quote, for ``outside``
+            closes = [q for q in said_quotes if q[1] <= at]
             if closes and not inverted and (closes[-1][1] > frame_start or not _title_like(text[closes[-1][1]:frame_start])):
-                inside = [q for q in inside if q[0] >= at]
+                said_quotes = [q for q in said_quotes if q[0] >= at]
             # What was said: the quote(s) in the sentence — unless they are a few words quoted inside
             # reported speech ("said Russia would make “serious political decisions” if …").
-            quoted_words = sum(len(text[max(b, s.begin):min(e, s.end)].split()) for b, e in inside)
+            quoted_words = sum(len(text[max(b, s.begin):min(e, s.end)].split()) for b, e in said_quotes)
             # A quote that ends a reported clause ("said in exchange for relief, X was willing to
             # “dismantle …”") is part of what was said; the clause carries its condition and stance.
-            leads_into_quote = bool(inside) and not inverted and len(re.findall(r"\w+", text[c_begin:inside[0][0]])) >= 2
-            if inside and not (says_that or leads_into_quote or (quoted_words < 6 and not inverted and s.end - c_begin > 10 and c_begin < inside[0][0])):
-                qb = max(inside[0][0], s.begin)
-                before_verb = [q for q in inside if q[1] <= at]
+            leads_into_quote = bool(said_quotes) and not inverted and len(re.findall(r"\w+", text[c_begin:said_quotes[0][0]])) >= 2
+            if said_quotes and not (says_that or leads_into_quote or (quoted_words < 6 and not inverted and s.end - c_begin > 10 and c_begin < said_quotes[0][0])):
+                qb = max(said_quotes[0][0], s.begin)
+                before_verb = [q for q in said_quotes if q[1] <= at]
                 # "“…,” said X, saying he hoped “…”": the quotes before the verb are what the frame closes.
-                qe = min((before_verb or inside)[-1][1], s.end)
+                qe = min((before_verb or said_quotes)[-1][1], s.end)
                 if qe <= at and len(re.findall(r"\w+", text[s.begin:qb])) >= 2 and not _verbs().search(text[s.begin:qb]):
                     qb = s.begin  # "This agreement shows “the will …,” said X": the clause the quote ends
                 return speaker, "quote", verb, at, qb, qe
