@@ -99,6 +99,39 @@ def _note_occasion(state: _State, s: Sentence, mentions: list[ActorMention], dat
 _CONTRAST = re.compile(r",?\s+but\s+that\s+")  # a second reported clause; a plain "but" qualifies the first
 
 
+def _when_said(state: _State, u: Utterance, speaker: ActorRef, frame_text: str, frame_dates: list[DateMention],
+               voices: frozenset[str], text: str) -> PartialDate | None:
+    """When it was said: a date in the frame ("said on Tuesday"), not one inside what was said
+    ("said talks will resume on Tuesday"); else the occasion it was said on; else the article's date,
+    unless marked as earlier. Remembers the speaker's dated occasions for what they say later."""
+    date = _sentence_date(state, frame_text, frame_dates)
+    earlier = state.speaker_dates.get(speaker.iri)
+    meeting_day = _last_meeting_day(state) if not frame_dates and _AFTER_THE_MEETING.search(frame_text) else None
+    if frame_dates and date is not None:
+        state.speaker_dates[speaker.iri] = (u.sentence.paragraph, date)
+        if speaker.kind == "person" and date.precision == "day":
+            state.occasions.setdefault(speaker.iri, date)
+    elif earlier is not None and (earlier[0] == u.sentence.paragraph or _CONTINUES.search(text[u.sentence.begin:u.begin])):
+        # "At the same time, the minister noted …", "Peskov also said …": the same occasion.
+        date = earlier[1]
+    elif meeting_day is not None:
+        # "Borrell said after the meeting that …": the day of the meeting the article reported,
+        # and of what the speaker goes on to say there.
+        date = meeting_day
+        if state.ref is not None and speaker.kind == "person":
+            state.occasions[speaker.iri] = date
+    elif not frame_dates and speaker.iri in state.occasions and state.ref is not None and not _PAST_MARKER.search(text[u.sentence.begin:u.begin]):
+        # "X held a press conference on Thursday. … X said …": what X says there dates from that day.
+        date = state.occasions[speaker.iri]
+    if not frame_dates and state.last_dated is not None and not _PAST_MARKER.search(frame_text):
+        # "On February 24, Putin announced … The Russian leader stressed that …", "On Tuesday, Putin
+        # submitted … Putin and Biden held a call, expressing …": the sentence before's occasion.
+        last_sentence, last_date, named = state.last_dated
+        if u.sentence.index - last_sentence == 1 and (_ANAPHORIC_SUBJECT.match(u.sentence.text) or (voices | {speaker.iri}) & named):
+            date = last_date
+    return date
+
+
 def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates: list[DateMention], text: str,
                voices: frozenset[str] = frozenset()) -> None:
     content = text[u.begin : u.end]
@@ -111,34 +144,9 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         return
     speaker = u.speaker
     side = _side(state, speaker)
-    # When it was said: a date in the frame ("said on Tuesday"), not one inside what was said
-    # ("said talks will resume on Tuesday"); else the article's date, unless marked as earlier.
     frame_dates = [d for d in dates if not (u.begin <= d.begin < u.end)]
     frame_text = text[u.sentence.begin:u.begin] + " " + text[u.end:u.sentence.end]
-    date = _sentence_date(state, frame_text, frame_dates)
-    earlier = state.speaker_dates.get(speaker.iri)
-    if frame_dates and date is not None:
-        state.speaker_dates[speaker.iri] = (u.sentence.paragraph, date)
-        if speaker.kind == "person" and date.precision == "day":
-            state.occasions.setdefault(speaker.iri, date)
-    elif earlier is not None and (earlier[0] == u.sentence.paragraph or _CONTINUES.search(text[u.sentence.begin:u.begin])):
-        # "At the same time, the minister noted …", "Peskov also said …": the same occasion.
-        date = earlier[1]
-    elif not frame_dates and _AFTER_THE_MEETING.search(frame_text) and _last_meeting_day(state) is not None:
-        # "Borrell said after the meeting that …": the day of the meeting the article reported,
-        # and of what the speaker goes on to say there.
-        date = _last_meeting_day(state)
-        if state.ref is not None and speaker.kind == "person":
-            state.occasions[speaker.iri] = date
-    elif not frame_dates and speaker.iri in state.occasions and state.ref is not None and not _PAST_MARKER.search(text[u.sentence.begin:u.begin]):
-        # "X held a press conference on Thursday. … X said …": what X says there dates from that day.
-        date = state.occasions[speaker.iri]
-    if not frame_dates and state.last_dated is not None and not _PAST_MARKER.search(frame_text):
-        # "On February 24, Putin announced … The Russian leader stressed that …", "On Tuesday, Putin
-        # submitted … Putin and Biden held a call, expressing …": the sentence before's occasion.
-        last_sentence, last_date, named = state.last_dated
-        if u.sentence.index - last_sentence == 1 and (_ANAPHORIC_SUBJECT.match(u.sentence.text) or (voices | {speaker.iri}) & named):
-            date = last_date
+    date = _when_said(state, u, speaker, frame_text, frame_dates, voices, text)
     said_in = _said_in(state, speaker, frame_text, mentions, bool(frame_dates))
     topic_hits = state.topics.find(content)
     topics = tuple(dict.fromkeys(h.topic for h in topic_hits)) or ("other",)
