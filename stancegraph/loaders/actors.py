@@ -26,7 +26,6 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _ABSTRACT_NOUN = re.compile(r"(?:tion|sion|ment|ity|ness|ism|ship)s?$")
 _VENUE_NOUNS = {"site", "summit", "session", "talks", "meeting", "format", "office", "headquarters", "process", "round", "conference", "venue", "airport"}
 _ACTOR_BEFORE = {"between", "and", "with", "by", "than", "as"}
-_TOKEN = re.compile(r"[\w’'\-\.]+|[^\w\s]")
 
 
 @dataclass(frozen=True)

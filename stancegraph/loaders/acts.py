@@ -31,7 +31,6 @@ def cue_spans(text: str, section: str, key: str) -> list[tuple[int, int]]:
     return [m.span() for m in _cues(section, key).finditer(fold(text))]
 
 
-_CONDITION = re.compile(r"(?i)\b(if|provided that|on condition that|unless|as long as|only if|when)\b\s+([^.;!?]*)")
 _DEPENDS = re.compile(r"(?i)\bdepends?\b[^.;!?]*?\bon\b\s+([^.;!?]*)")
 
 

@@ -13,7 +13,7 @@ from ..facts import ArticleInfo, PartialDate, Place
 from ..iri import place_iri
 from .actors import ActorMention, _ref
 from .dateline import parse_dateline
-from .dates import find_dates, first_day, weekday_year
+from .dates import MONTHS, WEEKDAYS, find_dates, first_day, weekday_year
 from .gazetteer import Gazetteer
 from .reader import RawArticle
 from .segment import Sentence
@@ -98,7 +98,7 @@ def _after_dateline(s: Sentence, dateline: str | None) -> Sentence:
     Putin and Biden as its subject."""
     if not dateline or not s.text.startswith(dateline):
         return s
-    cut = len(dateline) + (len(s.text[len(dateline):]) - len(s.text[len(dateline):].lstrip(" -—–:")))
+    cut = len(s.text) - len(s.text[len(dateline):].lstrip(" -—–:"))
     if len(s.text) - cut < 10:
         return s
     return replace(s, begin=s.begin + cut, text=s.text[cut:])
@@ -146,8 +146,6 @@ def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
               if not _LOOKS_AHEAD.search(lead[max(0, m.start() - 60):m.start()])), None)
     if m is None:
         return None
-    from .dates import WEEKDAYS
-
     years = [int(y.group(0)) for y in re.finditer(r"\b(?:19|20)\d{2}\b", text) if not _FORWARD.search(text[max(0, y.start() - 60):y.start()])]
     return weekday_year(month, day, WEEKDAYS[m.group(1).lower()], max(years) if years else None)
 
@@ -158,8 +156,6 @@ def _dated_lead(sentences: list[Sentence], latest: dt.date | None) -> tuple[Part
     for s in sentences[:3]:
         m = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b(?!,?\s+\d{4})", s.text)
         if m:
-            from .dates import MONTHS, WEEKDAYS
-
             month, day = MONTHS[m.group(2).lower()], int(m.group(3))
             year = weekday_year(month, day, WEEKDAYS[m.group(1).lower()], latest.year if latest else None)
             if year:

@@ -20,7 +20,8 @@ MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAY = rf"(?P<weekday>{_WEEKDAY_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -36,7 +37,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "on Thursday", "last Friday", "late Tuesday", "Thursday afternoon", "after Tuesday's meeting":
     # a bare weekday (a headline's "Monday") is not taken.
     # "on Wednesday and Thursday": one span of days (see _interpret).
-    ("weekday", re.compile(rf"\b(?P<rel>(?i:on|last|this|next|on\s+last|late|early|in))?\s*{_WEEKDAY}\b(?:\s+and\s+(?:on\s+)?(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?(?P<part>\s+(?:morning|afternoon|evening|night)\b|[’']s\s+(?=[a-z]))?")),
+    ("weekday", re.compile(rf"\b(?P<rel>(?i:on|last|this|next|on\s+last|late|early|in))?\s*{_WEEKDAY}\b(?:\s+and\s+(?:on\s+)?(?P<weekday2>{_WEEKDAY_NAMES})\b)?(?P<part>\s+(?:morning|afternoon|evening|night)\b|[’']s\s+(?=[a-z]))?")),
     ("relday", re.compile(r"\b(?P<relday>yesterday|today|tomorrow|earlier\s+today|earlier\s+in\s+the\s+day|later\s+in\s+the\s+day)\b", re.I)),
     ("relweek", re.compile(r"\b(?P<relweek>(?:last|past)\s+week(?:end)?|(?:over|during|at)\s+the\s+weekend)\b", re.I)),
     ("relperiod", re.compile(r"\b(?P<relperiod>last|this|next)\s+(?P<unit>month|year)\b", re.I)),
@@ -44,13 +45,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 
 # "talks will resume on Tuesday": the coming Tuesday, not the last one.
-_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;]*$", re.I)
+_FUTURE_WORDS = r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b"
+_FUTURE_BEFORE = re.compile(_FUTURE_WORDS + r"[^.;]*$", re.I)
 # "said they would resume on Saturday": the future of reported speech, when "would" governs the
 # date's own verb (not "which would … , met on Tuesday").
 _WOULD_RIGHT_BEFORE = re.compile(r"\bwould\s+(?:\w+\s+){1,3}$", re.I)
 # The same, in the date's own clause (no comma between): "the treaty, which will expire in February,
 # was signed on April 8" does not look ahead.
-_FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b[^.;,]{0,60}$", re.I)
+_FUTURE_IN_CLAUSE = re.compile(_FUTURE_WORDS + r"[^.;,]{0,60}$", re.I)
 
 
 # A verb in the past between the future word and the date: "talks are expected to resume after Peru
@@ -59,7 +61,7 @@ _FUTURE_IN_CLAUSE = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|d
 _PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:\w+ed|said|met|held|sent|gave|took|made|told|wrote|began|came|went|saw|brought)\b", re.I)
 
 
-_FUTURE_WORD = re.compile(r"\b(?:will|shall|is to|are to|set to|scheduled|due to|plans? to|expected to)\b", re.I)
+_FUTURE_WORD = re.compile(_FUTURE_WORDS, re.I)
 
 
 def _looks_ahead(before: str, pattern: re.Pattern = _FUTURE_BEFORE) -> bool:

@@ -42,9 +42,7 @@ def medium(frame: str, not_outlets: frozenset[str] = frozenset()) -> Medium:
     outlet = None
     for m in _outlet_pattern().finditer(frame):
         name = m.group("outlet").strip()
-        if name.lower() in ("reporters", "journalists", "the press") or name in not_outlets:
-            continue
-        if name[:1].isupper() and not any(name == a or name.startswith(a + " ") for a in not_outlets):
+        if not any(name == a or name.startswith(a + " ") for a in not_outlets):
             outlet = name
             break
     folded = fold(frame)

@@ -80,7 +80,7 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
 
     # Items of the proposal: each topic its author's demand of the addressees.
     ctx = state.proposal
-    topic_hits = [h for h in state.topics.find(text) if h.topic not in state.topics.generic]
+    topic_hits = state.topics.specific(text)
     own_date = date is not None and ctx is not None and ctx.date is not None and date.iso != ctx.date.iso and ctx.sentence != s.index
     if ctx is not None and topic_hits and s.index - ctx.sentence <= 3 and not own_date:
         if acts.is_proposal_content(text) or acts.is_demand(text) or _ANAPHORIC_START.match(text):
@@ -218,11 +218,10 @@ def _nominal_demand(state: _State, s: Sentence, mentions: list[ActorMention], no
         return
     clause = re.split(r"[;:]|,\s+(?:but|while|and)\b", s.text[nominal.end():], maxsplit=1)[0]
     clause_begin = s.begin + nominal.end()
-    hits = state.topics.find(clause)
-    specific = [h for h in hits if h.topic not in state.topics.generic]
+    hits = state.topics.find(clause)  # substantive topics first, a frame topic else
     # "stalled by Lebanon's demand that the map used in the talks be modified": a demand that names
     # no topic is a demand in the negotiation the headline names.
-    topic = (specific or hits)[0].topic if hits else (_headline_topic(state) or "other")
+    topic = hits[0].topic if hits else (_headline_topic(state) or "other")
     inside = [m for m in mentions if clause_begin <= m.begin < clause_begin + len(clause)]
     addressees = tuple(a for a in _sides(state, inside) if a.iri != by.iri)
     if any(d.kind == "demand" and d.evidence.sentence_index == s.index and d.on_behalf_of == by and d.topics == (topic,) for d in state.facts.statements):
@@ -480,7 +479,7 @@ def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: 
              and m.how not in ("place", "demonym") and not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE | {"from"})]
     to = _side(state, after[0].ref) if after else None
     rest = text[request.end():][:200]
-    wanted = _demanded_topics(rest, [h for h in state.topics.find(rest) if h.topic not in state.topics.generic])
+    wanted = _demanded_topics(rest, state.topics.specific(rest))
     topic = wanted[0].topic if wanted else _negotiation_topic(state, rest)
     if not requesters or any(to is not None and to.iri == by.iri for by in requesters) or (topic is None and to is None):
         return
@@ -556,7 +555,7 @@ def _negotiation_topic(state: _State, text: str) -> str | None:
 
 def _headline_topic(state: _State) -> str | None:
     """The specific topic the headline names: what the article's negotiation is about."""
-    headline = [h for h in state.topics.find(state.info.headline) if h.topic not in state.topics.generic]
+    headline = state.topics.specific(state.info.headline)
     return headline[0].topic if headline else None
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from ..facts import ActorRef, PartialDate, Statement
 from . import acts
 from .actors import ActorMention
+from .article import _dateline_span
 from .attribution import Utterance
 from .dates import DateMention
 from .medium import Medium, medium
@@ -57,17 +58,18 @@ def _fold_lead_restatements(state: _State, sentences: list[Sentence]) -> None:
         return
     first_paragraph = body[0].paragraph
     standfirst = {s.index for s in body if s.paragraph == first_paragraph} if not re.search(r"[.!?\"”]\s*$", body[0].text) else set()
-    at = state.info.text.find(state.info.dateline) if state.info.dateline else -1
-    dateline = next((s for s in body if s.begin >= at + len(state.info.dateline) and len(s.text.split()) > 3), None) if at >= 0 else None
+    dateline_end = _dateline_span(state.info.text, state.info)[1] if state.info.dateline else None
+    dateline = next((s for s in body if s.begin >= dateline_end and len(s.text.split()) > 3), None) if dateline_end else None
     summary = standfirst | ({s.index for s in body if s.paragraph < dateline.paragraph} | {dateline.index} if dateline else set())
     rest = [s for s in body if s.index not in summary]
     lead = {rest[0].index} if rest and dateline is None else set()
+    opening = summary | lead
     statements = state.facts.statements
     for i, st in enumerate(statements):
         where = st.evidence.sentence_index
-        if st.kind != "stance" or (where not in summary and where not in lead):
+        if st.kind != "stance" or where not in opening:
             continue
-        later = next((o for o in statements if o.kind == "stance" and o.evidence.sentence_index not in summary | lead
+        later = next((o for o in statements if o.kind == "stance" and o.evidence.sentence_index not in opening
                       and o.speaker == st.speaker and o.stance == st.stance
                       and (where in summary or _word_overlap(o.content or "", st.content or "") >= 0.4)), None)
         if later is not None:
@@ -387,7 +389,7 @@ def _demand_met(state: _State, u: Utterance, own: str, side: ActorRef, speaker: 
     clause = own[met.end():]
     if len(clause.split()) < 3:
         return
-    hits = [h for h in state.topics.find(clause) if h.topic not in state.topics.generic]
+    hits = state.topics.specific(clause)
     ev = _evidence(u.sentence, u.begin + met.start(), u.begin + len(own), state.info.text, confidence - 0.1)
     _add_demand(state, side, speaker, (), hits[0].topic if hits else "other", None, ev, clause)
 
@@ -414,7 +416,7 @@ def _word_not_kept(state: _State, u: Utterance, own: str, own_mentions: list[Act
         other = _side(state, subject.ref) if subject else None
         if other is None or other.iri == side.iri:
             continue
-        hits = [h for h in state.topics.find(own) if h.topic not in state.topics.generic]
+        hits = state.topics.specific(own)
         ev = _evidence(u.sentence, subject.begin, u.begin + len(own), state.info.text, confidence - 0.1)
         _add_demand(state, side, speaker, (other,), hits[0].topic if hits else "other", date, ev, own)
         return
@@ -444,7 +446,7 @@ def _obligation_on_other_side(state: _State, u: Utterance, own: str, own_mention
         if other is None or other.iri == side.iri:
             continue
         rest = own[end + modal:]
-        hits = [h for h in state.topics.find(rest) if h.topic not in state.topics.generic]
+        hits = state.topics.specific(rest)
         topic = hits[0].topic if hits else (_negotiation_topic(state, rest) or "other")
         ev = _evidence(u.sentence, m.begin, u.begin + len(own), state.info.text, confidence - 0.1)
         _add_demand(state, side, speaker, (other,), topic, date, ev, own)

@@ -43,6 +43,10 @@ class TopicMatcher:
         specific = [h for h in hits if h.topic not in self.generic]
         return specific or hits
 
+    def specific(self, text: str) -> list[TopicHit]:
+        """The hits on substantive topics only: none where ``text`` names only a frame topic."""
+        return [h for h in self.find(text) if h.topic not in self.generic]
+
     def _topic_of(self, matched: str) -> str:
         if matched in self.by_cue:
             return self.by_cue[matched]
