@@ -450,5 +450,6 @@ def _speech_precedes(before: str) -> bool:
     return bool(_speech_around()[1].search(before))
 
 
-# ", Iran's foreign ministry spokesman," / ", the Turkish leader," / ", a senior US official,"
-_APPOSITIVE = re.compile(r"^,\s+(?P<title>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.\-]*(?:[’']s)?\s+)*(?:[\w\-]+\s+){0,5}?[\w\-]+(?:\s+(?:of|to|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)?)\s*,")
+# ", Iran's foreign ministry spokesman," / ", the Turkish leader," / ", a senior US official," /
+# ", the Trump administration's under secretary of state for arms control and international security affairs,"
+_APPOSITIVE = re.compile(r"^,\s+(?!(?:who|which|whose|that|where|when|while|as|and|but)\b)(?P<title>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.\-]*(?:[’']s)?\s+)*(?:[\w\-’']+\s+){0,12}?[\w\-]+)\s*,")

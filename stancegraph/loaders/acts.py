@@ -49,13 +49,20 @@ def classify_stance(text: str) -> Stance:
         return Stance("conditional", "conditional", condition)
     if has_cue(text, "stance", "uncertain"):
         return Stance("uncertain", modality)
-    opposes = has_cue(text, "stance", "opposes")
-    supports = has_cue(text, "stance", "supports")
+    opposes = _unnegated(text, "stance", "opposes")
+    # "Russia has never refused to exchange prisoners": a refusal denied is support.
+    supports = has_cue(text, "stance", "supports") or (has_cue(text, "stance", "opposes") and not opposes)
     if opposes:
         return Stance("opposes", modality)
     if supports:
         return Stance("supports", modality)
     return Stance("neutral", modality)
+
+
+def _unnegated(text: str, section: str, key: str) -> bool:
+    """Whether a cue of ``section.key`` stands in ``text`` without a negator right before it."""
+    folded = fold(text)
+    return any(not _negated_before(folded, b) for b, _ in cue_spans(text, section, key))
 
 
 def _condition(text: str) -> str | None:
@@ -112,7 +119,7 @@ def response_kind(text: str) -> str | None:
         return "counter-proposal"
     if _OPEN_OR_PASSIVE.search(text):
         return None  # "whether that will be endorsed by …": no one has answered yet, or someone else has
-    if has_cue(text, "response", "rejection"):
+    if _unnegated(text, "response", "rejection"):
         return "rejection"
     if _accepts(text):
         return "acceptance"
@@ -167,3 +174,54 @@ def demand_items(text: str, topic_spans: list[tuple[str, int, int]]) -> list[tup
             chunk = chunk[:-4]
         items.append((topic, start, start + len(chunk.rstrip())))
     return items
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """An acceptance or rejection found in a text; offsets in that text."""
+
+    kind: str  # acceptance or rejection
+    start: int  # where the verb (or the possessor's "'s" of a nominal verdict) begins
+    verb_end: int  # where the verb ends: what it answers follows
+    nominal: bool = False  # "Hamas's approval of …": the possessor answers
+    passive: bool = False  # "was ratified by all 30 members": the agent answers
+
+
+_NOMINAL = re.compile(r"'s\s+(approval|acceptance|rejection|refusal)\s+of\b")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+
+
+def _negated_before(folded: str, at: int) -> bool:
+    """Whether a negator stands right before ``at``, or one word before it ("did not accept",
+    "has never formally rejected")."""
+    words = folded[max(0, at - 30):at]
+    return bool(re.search(rf"(?:^|[^\w])(?:{_cues('verdict', 'negators').pattern})\s+(?:[a-z]+\s+)?$", words)) or words.endswith("n't ")
+
+
+def find_verdict(text: str, start: int = 0, end: int | None = None) -> Verdict | None:
+    """The first acceptance or rejection in ``text[start:end]`` by the lexicon's ``[verdict]``
+    rules, or None."""
+    folded = fold(text)[: len(text) if end is None else end]
+    found: list[Verdict] = []
+    objects = _cues("verdict", "objects")
+    for kind, key in (("acceptance", "accept_verbs"), ("rejection", "reject_verbs")):
+        for m in _cues("verdict", key).finditer(folded, start):
+            negated = _negated_before(folded, m.start())
+            if negated and kind == "rejection":
+                continue  # "has never refused to exchange prisoners"
+            verdict_kind = "rejection" if negated else kind
+            after = folded[m.end():]
+            passive = bool(_PASSIVE_BEFORE.search(folded[:m.start()])) and re.match(r"\s+by\b", after) is not None
+            has_object = re.match(r"\s+(?:it|them)\b", after) or any(
+                not re.search(r"[.;]", after[:b]) and b <= 60 for b, _ in ((o.start(), o.end()) for o in objects.finditer(after)))
+            if passive or has_object or negated:
+                found.append(Verdict(verdict_kind, m.start(), m.end(), passive=passive))
+    for m in _cues("verdict", "negated_accept_verbs").finditer(folded, start):
+        if _negated_before(folded, m.start()):
+            found.append(Verdict("rejection", m.start(), m.end()))
+    for m in _cues("verdict", "refusal_verbs").finditer(folded, start):
+        if not _negated_before(folded, m.start()) and not _cues("verdict", "not_refused").match(folded[m.end():].lstrip()):
+            found.append(Verdict("rejection", m.start(), m.end()))
+    for m in _NOMINAL.finditer(folded, start):
+        found.append(Verdict("acceptance" if m.group(1) in ("approval", "acceptance") else "rejection", m.start(), m.end(1), nominal=True))
+    return min(found, key=lambda v: (v.start, -v.verb_end)) if found else None

@@ -31,9 +31,9 @@ _FILLER = re.compile(
 _BODY_PERSON = re.compile(r"^(?:[’']s)?\s*(?:senior\s+|top\s+|high-ranking\s+)?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|representative|representatives|side|leadership|authorities|government|administration|delegation|press\s+service|envoy)\b", re.I)
 # (a circumstance has no "that" clause: "said after the meeting that …" goes on to say something)
 _CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b(?:(?!\bthat\b)[^;“”\"])*|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:\s+(?:on|in|at)\b[^;“”\"]*)?)$")
-_APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,90},")
+_APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,160},")
 _INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
-_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|previously|also|again|on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
+_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
 
 
 @dataclass(frozen=True)
@@ -317,8 +317,10 @@ class Attributor:
         window_start = max(s.begin, verb_at - 80)
         window = text[window_start:verb_at]
         for m in reversed(ms):
-            if m.end > verb_at or m.begin < window_start or m.ref is None or m.how in ("demonym", "place") or m.in_title:
+            if m.end > verb_at or m.ref is None or m.how in ("demonym", "place") or m.in_title:
                 continue
+            if m.begin < window_start and not (m.how == "person" and _APPOSITION.match(text[m.end:verb_at])):
+                continue  # far from the verb, unless a long title stands between ("X, the …'s under secretary …, said")
             between = text[m.end:verb_at]
             holder = self._apposition_head(ms, m, text)
             if holder is not None:

@@ -17,10 +17,8 @@ from .dates import DateMention
 from .segment import Sentence
 from .state import (
     _FALLS_SHORT,
-    _NOMINAL_VERDICT,
     _NOT_ADDRESSEE,
     _REQUEST,
-    _VERDICT,
     _actor_ref,
     _add_demand,
     _add_response,
@@ -39,9 +37,6 @@ from .state import (
 )
 
 _EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.I)
-
-# with the nouns of a possessive verdict ("Hamas's approval of …")
-_ACCEPT_VERBS = {"accepted", "accepts", "approved", "approves", "agreed to", "agrees to", "endorsed", "re-entered", "rejoined", "signed", "approval", "acceptance"}
 
 _ADDRESSED = re.compile(r"(?i)\b(demands?|proposals?|drafts?)\b[^.]*\baddressed to\b")
 
@@ -122,8 +117,8 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
 
     # "Moscow had accepted Washington's proposal", "X rejected the plan": a reported response. Told
     # by a speaker ("Hamas says it has approved …"), it is read with the speaker's words, and date.
-    verdict = _VERDICT.search(text) or _NOMINAL_VERDICT.search(text)
-    if verdict and not any(_read_in_speech(u, s.begin + verdict.start()) for u in said):
+    verdict = acts.find_verdict(text)
+    if verdict and not any(_read_in_speech(u, s.begin + verdict.start) for u in said):
         _verdict(state, s, mentions, verdict, date)
 
     # "Kurti also published what he called his 'vision'": after answering the other side's offer, a
@@ -269,29 +264,29 @@ def _falls_short(state: _State, s: Sentence, mentions: list[ActorMention], short
         _add_demand(state, by, None, (), topic, None, ev, s.text)
 
 
-def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None,
+def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: acts.Verdict, date: PartialDate | None,
              speech: Utterance | None = None, speaker_side: ActorRef | None = None) -> None:
     """"Moscow re-entered the deal after intervention by Turkish and UN diplomats", "Hamas's approval
     of the proposal": a response by the verdict's subject, one to each side named in its clause. In
     speech the subject is in the speaker's words, or else is the speaker ("We accepted the plan")."""
-    told_by_verb = speech is not None and s.begin + verdict.start() < speech.begin  # "X rejected Y's offer"
+    told_by_verb = speech is not None and s.begin + verdict.start < speech.begin  # "X rejected Y's offer"
     inside = [m for m in mentions if speech is None or told_by_verb or m.begin >= speech.begin]
     responders = _verdict_sides(state, s, inside, verdict) or ([speaker_side] if speaker_side else [])
     for by in responders:
         _verdict_by(state, s, mentions, verdict, date, by, responders)
 
 
-def _verdict_by(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match, date: PartialDate | None,
+def _verdict_by(state: _State, s: Sentence, mentions: list[ActorMention], verdict: acts.Verdict, date: PartialDate | None,
                 by: ActorRef, responders: list[ActorRef]) -> None:
     text = s.text
-    clause = _own_words(text[verdict.end(1):])
-    clause_end = s.begin + verdict.end(1) + re.search(r"[,;:”\"]|$", clause).start()
-    objects = [m for m in mentions if s.begin + verdict.end(1) <= m.begin < clause_end and m.ref is not None and not m.in_title and m.how != "place"]
+    clause = _own_words(text[verdict.verb_end:])
+    clause_end = s.begin + verdict.verb_end + re.search(r"[,;:”\"]|$", clause).start()
+    objects = [m for m in mentions if s.begin + verdict.verb_end <= m.begin < clause_end and m.ref is not None and not m.in_title and m.how != "place"]
     # "accepted Washington's proposal on Ukraine": Ukraine is what it is about, not who is answered
     answered = [a for a in _sides(state, [m for m in objects if not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE)]) if a not in responders]
     if not answered and state.proposal and state.proposal.author.iri != by.iri and state.proposal.sentence < s.index:
         answered = [state.proposal.author]
-    kind = "acceptance" if verdict.group(1).lower() in _ACCEPT_VERBS else "rejection"
+    kind = verdict.kind
     topics = tuple(dict.fromkeys(h.topic for h in state.topics.find(text) if h.topic not in state.topics.generic)) or ("other",)
     ev = _evidence(s, s.begin, s.end, state.info.text, 0.7)
     for to in _one_each(answered):
@@ -302,14 +297,18 @@ def _verdict_by(state: _State, s: Sentence, mentions: list[ActorMention], verdic
     _answered_proposal(state, s, objects)
 
 
-def _verdict_sides(state: _State, s: Sentence, mentions: list[ActorMention], verdict: re.Match) -> list[ActorRef]:
+def _verdict_sides(state: _State, s: Sentence, mentions: list[ActorMention], verdict: acts.Verdict) -> list[ActorRef]:
     """Who answered: the possessor of a nominal verdict ("Hamas's approval of"), else the clause's
     subject before the verb, each side of it ("The US and NATO rejected …")."""
-    pivot = s.begin + verdict.start()
-    if verdict.re is _NOMINAL_VERDICT:
+    pivot = s.begin + verdict.start
+    if verdict.nominal:
         owner = next((m for m in mentions if m.end == pivot and m.ref is not None), None)
         side = _side(state, owner.ref) if owner else None
         return [side] if side else []
+    if verdict.passive:  # "Finland's application was ratified by all 30 members of the alliance"
+        clause_end = s.begin + verdict.verb_end + re.search(r"[,;:]|$", s.text[verdict.verb_end:]).start()
+        agents = [m for m in mentions if s.begin + verdict.verb_end < m.begin < clause_end and m.ref is not None and not m.in_title and m.how != "place"]
+        return _coordinated_sides(state, s, agents[:1]) if agents else []
     subjects = [m for m in mentions if m.end <= pivot and m.ref is not None and not m.in_title and m.how != "place"
                 and not _after_preposition(state.info.text, m.begin)]
     return _coordinated_sides(state, s, subjects) if subjects else []

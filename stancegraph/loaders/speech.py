@@ -18,11 +18,9 @@ from .reported import _falls_short, _negotiation_topic, _verdict
 from .segment import Sentence
 from .state import (
     _FALLS_SHORT,
-    _NOMINAL_VERDICT,
     _NOT_ADDRESSEE,
     _PAST_MARKER,
     _REQUEST,
-    _VERDICT,
     _add_demand,
     _add_response,
     _add_statement,
@@ -314,7 +312,7 @@ def _other_side_asks(state: _State, u: Utterance, in_content: list[ActorMention]
 _ANSWERED = re.compile(r"(?i)\b(?:proposals?|proposed|offers?|plans?|deal|draft|initiative|terms|move|step|response|reply|answer|demands?|requirements)\b")
 
 
-def _speech_verdict(u: Utterance, own: str) -> re.Match | None:
+def _speech_verdict(u: Utterance, own: str) -> acts.Verdict | None:
     """An acceptance or rejection in the speaker's words, or told by the speech verb itself ("Peru
     rejected Chile's proposal", where "rejected" frames the words). Offsets are in the sentence."""
     text = u.sentence.text
@@ -322,7 +320,7 @@ def _speech_verdict(u: Utterance, own: str) -> re.Match | None:
     verb_at = u.verb_begin - u.sentence.begin
     if 0 <= verb_at < start:
         start = verb_at
-    return _VERDICT.search(text[:end], start) or _NOMINAL_VERDICT.search(text[:end], start)
+    return acts.find_verdict(text, start, end)
 
 
 # A name followed by a verb is its clause's subject; one followed by a noun ("the US response") is not.
