@@ -198,6 +198,21 @@ def _negated_before(folded: str, at: int) -> bool:
     return bool(re.search(rf"(?:^|[^\w])(?:{_cues('verdict', 'negators').pattern})\s+(?:[a-z]+\s+)?$", words)) or words.endswith("n't ")
 
 
+def _answers_an_object(after: str, objects: re.Pattern, definite: bool) -> bool:
+    """Whether what follows a verdict verb names what it answers: "it", or an offer noun within the
+    clause ("accepted Washington's proposal"). A refusal ("will not accept") answers only a definite
+    one ("the plan", "its terms"), not a kind of thing ("ultimatums")."""
+    if re.match(r"\s+(?:it|them)\b", after):
+        return True
+    for o in objects.finditer(after):
+        lead = after[:o.start()]
+        if o.start() > 60 or re.search(r"[.;]", lead):
+            return False
+        if not definite or re.search(r"\b(?:the|this|that|these|those|its|their|his|her|our|'s)\b|'s\s+(?:[\w-]+\s+)?$", lead):
+            return True
+    return False
+
+
 def find_verdict(text: str, start: int = 0, end: int | None = None) -> Verdict | None:
     """The first acceptance or rejection in ``text[start:end]`` by the lexicon's ``[verdict]``
     rules, or None."""
@@ -212,12 +227,10 @@ def find_verdict(text: str, start: int = 0, end: int | None = None) -> Verdict |
             verdict_kind = "rejection" if negated else kind
             after = folded[m.end():]
             passive = bool(_PASSIVE_BEFORE.search(folded[:m.start()])) and re.match(r"\s+by\b", after) is not None
-            has_object = re.match(r"\s+(?:it|them)\b", after) or any(
-                not re.search(r"[.;]", after[:b]) and b <= 60 for b, _ in ((o.start(), o.end()) for o in objects.finditer(after)))
-            if passive or has_object or negated:
+            if passive or _answers_an_object(after, objects, definite=negated):
                 found.append(Verdict(verdict_kind, m.start(), m.end(), passive=passive))
     for m in _cues("verdict", "negated_accept_verbs").finditer(folded, start):
-        if _negated_before(folded, m.start()):
+        if _negated_before(folded, m.start()) and _answers_an_object(folded[m.end():], objects, definite=True):
             found.append(Verdict("rejection", m.start(), m.end()))
     for m in _cues("verdict", "refusal_verbs").finditer(folded, start):
         if not _negated_before(folded, m.start()) and not _cues("verdict", "not_refused").match(folded[m.end():].lstrip()):
