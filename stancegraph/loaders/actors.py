@@ -293,6 +293,10 @@ class ActorFinder:
             begin = prefix.rfind(words[-1], 0, len(prefix))
             prefix = prefix[:begin].rstrip()
             words = prefix.split()
+        # "Russia's human rights ombudsman": the possessor's office, across plain words before the head.
+        owner = re.search(r"(?<![\w-])[A-Z][\w.\-]*[’']s\s+(?:[a-z][\w-]*\s+){1,3}$", zone[:begin])
+        if owner is not None:
+            begin = owner.start()
         title = zone[begin:].strip(" ,’'")
         return (title or None), zone_start + begin
 

@@ -55,6 +55,7 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
     dateline_text = dateline_place = None
     outlet = meta.get("outlet")
     latest = _latest_explicit_date(raw.text)
+    from_url = url_date(meta.get("url"))
     for line in lines[1:8]:
         dl = parse_dateline(line)
         if dl is None:
@@ -64,7 +65,7 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
         iri = gaz.places.get(dl.place)
         dateline_place = Place(iri, gaz.entry(iri).label) if iri else Place(place_iri(dl.place), dl.place, known=False)
         if published is None and dl.month and dl.day:
-            year = dl.year or _year_after(dl.month, dl.day, latest)
+            year = dl.year or _year_before(dl.month, dl.day, from_url) or _year_after(dl.month, dl.day, latest)
             if year:
                 try:
                     published = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text)
@@ -77,6 +78,9 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
                     # The day is the dateline's, only its year inferred: it dates the day's news.
                     published, source = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text), YEAR_FROM_WEEKDAY
         break
+    if published is None and from_url is not None:
+        # "…/2024/08/09/sudan-to-send-team…": news sites put the day of publication in the address.
+        published, source = PartialDate(from_url.isoformat(), meta["url"]), "url"
     if published is None:
         published, source = _dated_lead(sentences, latest)
     return ArticleInfo(
@@ -122,6 +126,28 @@ def _latest_explicit_date(text: str) -> dt.date | None:
         if d.date is not None and d.explicit_year and d.date.precision == "day" and not _FORWARD.search(text[max(0, d.begin - 60):d.begin])
     ]
     return max(days) if days else None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|\d{6,}|$)")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date in an article's address ("/2024/08/09/…", "/20230614/…"), or None."""
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _year_before(month: int, day: int, url_day: dt.date | None) -> int | None:
+    """The year of a dateline's month and day, from the day the article's address gives (a copy is
+    posted on or after the story's day): the latest such date not after it."""
+    if url_day is None:
+        return None
+    return url_day.year if (month, day) <= (url_day.month, url_day.day) else url_day.year - 1
 
 
 def _year_after(month: int, day: int, latest: dt.date | None) -> int | None:
