@@ -11,6 +11,7 @@ keeps the previous speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,7 +31,7 @@ _FILLER = re.compile(
 # Between a body and its verb: "State Department official admitted", "Kremlin spokesman said".
 _BODY_PERSON = re.compile(r"^(?:[’']s)?\s*(?:senior\s+|top\s+|high-ranking\s+)?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|representative|representatives|side|leadership|authorities|government|administration|delegation|press\s+service|envoy)\b", re.I)
 # (a circumstance has no "that" clause: "said after the meeting that …" goes on to say something)
-_CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b(?:(?!\bthat\b)[^;“”\"])*|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:\s+(?:on|in|at)\b[^;“”\"]*)?)$")
+_CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to(?=\s+(?:the|a|an|his|her|its|their|reporters|journalists|lawmakers|[A-Z0-9]))|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b(?:(?!\bthat\b)[^;“”\"])*|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:\s+(?:on|in|at)\b[^;“”\"]*)?)$")
 _APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,160},")
 _INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
 _REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
@@ -98,7 +99,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 class Attributor:
-    def __init__(self) -> None:
+    def __init__(self, side_of: Callable[[ActorRef], ActorRef | None] = lambda ref: None, demonyms: dict[str, str] | None = None) -> None:
+        self.side_of = side_of  # the state or body an actor acts for
+        self.demonyms = demonyms or {}  # "Cambodian" → the state's IRI, for "the Cambodian prime minister"
+        self.last_sides: list[ActorRef] = []  # the two sides last named in one sentence, for "both sides said"
         self.last_person: ActorRef | None = None
         self.last_speaker: ActorRef | None = None
         self.bodies: list[ActorRef] = []  # government bodies named so far, for "the ministry"
@@ -111,6 +115,9 @@ class Attributor:
         named = list(dict.fromkeys(m.ref for m in mentions if m.how in ("person", "surname") and m.ref is not None and not m.in_title))
         if len(named) >= 2:
             self.last_pair = named[-2:]  # "Both ministers …" refers to people named together
+        sides = list(dict.fromkeys(filter(None, (self.side_of(m.ref) for m in mentions if m.ref is not None and m.how != "place" and not m.in_title))))
+        if len(sides) == 2:
+            self.last_sides = sides
         for m in mentions:
             if m.how in ("person", "surname") and m.ref is not None:
                 self.last_person = m.ref
@@ -342,8 +349,10 @@ class Attributor:
             break
         joint = _joint_subjects().search(window)
         if joint and _FILLER.match(window[joint.end():]):
-            if len(self.last_pair) == 2:
-                return list(self.last_pair), window_start + joint.start(), window_start + joint.end()
+            # The two people last named together; with none, the two sides last named together.
+            pair = self.last_pair if len(self.last_pair) == 2 else self.last_sides
+            if len(pair) == 2:
+                return list(pair), window_start + joint.start(), window_start + joint.end()
         they = re.search(r"\b(?:they|They)\s*$", window) or re.search(r"\b(?:they|They)\b", window)
         if they and _FILLER.match(window[they.end():]) and len(self.last_group) >= 2:
             return list(self.last_group), window_start + they.start(), window_start + they.end()
@@ -386,13 +395,23 @@ class Attributor:
         """ "the foreign minister said": the last person named whose office is that, else the last
         person named at all."""
         words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in ("the", "this", "that")]
+        # "the Cambodian prime minister": the demonym says whom the person speaks for, not the office.
+        state = next((self.demonyms[w.capitalize()] for w in words if w.capitalize() in self.demonyms), None)
+        words = [w for w in words if w.capitalize() not in self.demonyms]
         head = words[-1] if words else ""
         generic = {"diplomat", "official", "leader", "politician"}
+
+        def sides_with(ref: ActorRef) -> bool:
+            side = self.side_of(ref)
+            return state is None or (side is not None and side.iri == state)
+
         if head and head not in generic:
             for ref in reversed(self.people):
                 office = (ref.post_label or "").lower()
-                if office and all(w in office for w in words if w not in ("high", "ranking", "senior", "top")):
+                if office and all(w in office for w in words if w not in ("high", "ranking", "senior", "top")) and sides_with(ref):
                     return ref
+        if state is not None:
+            return next((ref for ref in reversed(self.people) if sides_with(ref)), self.last_person)
         return self.last_person
 
     def _last_body_named(self, noun: str) -> ActorRef | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..facts import ActorRef, PartialDate, Place
 from ..iri import place_iri
 from .actors import ActorMention
+from .acts import is_demand
 from .dates import DateMention, covering_date, first_day
 from .lexicon import lexicon
 
@@ -401,7 +402,7 @@ def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[Act
     if agreed and participants:
         return FoundEvent("other", _with_labels("Agreement reached", participants), _place(clause, mentions), participants)
     act = _first_past(_OTHER_ACT, text)
-    if act and participants:
+    if act and participants and not is_demand(text[: act.start()]):  # "called on Ukraine to speed up the exchange of prisoners": asked for, not held
         return FoundEvent("other", _with_labels(act.group(0).capitalize(), participants), None, participants, dated=not _is_cited(text, act))
     return None
 

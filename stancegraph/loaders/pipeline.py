@@ -28,7 +28,7 @@ from .reader import RawArticle, read_article
 from .reported import _reported_acts
 from .segment import Sentence, split_sentences
 from .speech import _fold_lead_restatements, _note_occasion, _utterance
-from .state import _evidence, _sides, _State
+from .state import _evidence, _side, _sides, _State
 from .topics import TopicMatcher, default_topics
 
 
@@ -59,7 +59,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
     state = _State(info, gaz, topics, ref, ArticleFacts(info))
 
     finder = ActorFinder(gaz)
-    attributor = Attributor()
+    attributor = Attributor(side_of=lambda ref: _side(state, ref), demonyms=gaz.demonyms)
     mentions: dict[int, list[ActorMention]] = {}
     dates: dict[int, list[DateMention]] = {}
     anchor: dt.date | None = None

@@ -465,6 +465,8 @@ def _frame_date(dates: list[DateMention], said: list[Utterance]) -> PartialDate 
 
 def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: re.Match, date: PartialDate | None) -> None:
     text = s.text
+    if request.group(1).startswith("propos") and re.search(r"(?i)\b(?:the|a|an|its|their|his|her|regarding|on|of|about|for|to|with)\s+$", text[:request.start()]):
+        return  # "concessions regarding proposed security guarantees": an adjective, not a proposal made
     # A quote mark right before the verb opens a quoted fragment ('North Korea "wanted the sanctions
     # lifted"'), not a new clause: the subject is still before it.
     verb_at = len(text[:request.start()].rstrip(' “"'))

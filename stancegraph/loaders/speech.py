@@ -178,6 +178,8 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         _falls_short(state, u.sentence, mentions, short, date)
     demand = (bool(wanted) and not answers and acts.is_demand(f"{u.verb} {own}") and side is not None
               and not _other_side_asks(state, u, in_content, side) and not _only_a_need_of_no_side(f"{u.verb} {own}"))
+    if not demand and side is not None:
+        _threat(state, u, content, mentions, side, speaker, date, confidence, text)
     # What a speaker urges or asks for is a request, however it rates the other side.
     kind = None if demand or answers or _REQUEST.fullmatch(u.verb) else acts.response_kind(own)
     # "Israel praised a US proposal": rating the other side's offer is a reaction to its author.
@@ -256,6 +258,29 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         for topic, b, e in items:
             ev = _evidence(u.sentence, u.begin + b, u.begin + e, text, confidence - 0.1)
             _add_demand(state, side, speaker, tuple(addressees), topic, date, ev, content)
+
+
+# "… if they did not agree to", "unless Russia made changes", "if Iran fails to": what a threat asks.
+_UNLESS = re.compile(r"(?i)\b(?:unless|if\s+(?:[\w-]+\s+){0,4}?(?:did|do|does|would|will)\s*(?:not|n't)|if\s+(?:[\w-]+\s+){0,4}?(?:fails?|failed|refuses?|refused)\s+to)\b")
+
+
+def _threat(state: _State, u: Utterance, content: str, mentions: list[ActorMention], side: ActorRef,
+            speaker: ActorRef, date: PartialDate | None, confidence: float, text: str) -> None:
+    """ "Trump threatened to scuttle tariff talks with both nations if they did not agree to a
+    ceasefire": a threat that holds unless the other side acts is a demand that it acts — of the
+    sides the threat names, about what the condition asks."""
+    if not acts.has_cue(u.verb, "demand", "threat_verbs"):
+        return
+    unless = _UNLESS.search(content)
+    if unless is None:
+        return
+    hits = state.topics.find(content[unless.end():])
+    if not hits:
+        return
+    named = [m for m in mentions if u.begin <= m.begin < u.end]
+    addressees = tuple(a for a in _sides(state, named) if a.iri != side.iri)
+    ev = _evidence(u.sentence, u.begin, u.end, text, confidence - 0.15)
+    _add_demand(state, side, speaker, addressees, hits[0].topic, date, ev, content[unless.start():])
 
 
 _DEMONSTRATIVE_START = re.compile(r"^[\"“«]?(?:This|That|These|Such)\s+(?!is\b|was\b|will\b|would\b)[a-z]+(?:ed|s)\b")
