@@ -408,6 +408,8 @@ def _used_as_place(text: str, begin: int, end: int) -> bool:
     after = (rest.split()[:1] or [""])[0].strip(",.;:").lower()
     if before in _ACTOR_BEFORE:
         return False
+    if re.search(r"(?i)\b(?:capital|city|town|port|resort)(?:\s+of|,)\s+$", text[:begin]):
+        return True  # "in the Lithuanian capital of Vilnius", "the Saudi city of Jeddah"
     return before in _PLACE_PREPOSITIONS or before == "the" or after in _VENUE_NOUNS or begin == 0 and after == ""
 
 

@@ -26,8 +26,9 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)\b")),
-    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?")),
-    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
+    # "July 11-12", "11–12 July": a span of days, dated at the precision that holds both.
+    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*[-–]\s*(?P<day2>[0-3]?\d)\b)?(?:,?\s+{_YEAR}\b)?")),
+    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:(?P<day2>[0-3]?\d)\s*[-–]\s*)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
     ("month", re.compile(
         rf"\b(?:(?P<prep>in|since|by|until|from|during|through|throughout|of|last|this|next|early|mid|late)\s+)?"
         rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?{_MONTH}(?:\s+{_YEAR}\b)?")),
@@ -71,6 +72,10 @@ def _looks_ahead(before: str, pattern: re.Pattern = _FUTURE_BEFORE) -> bool:
         return False
     last = list(_FUTURE_WORD.finditer(before, future.start()))[-1]
     return not _PAST_VERB.search(before[last.end():])
+
+
+# A verb right before a bare weekday: "said Wednesday", "announced Friday", "held Tuesday".
+_VERB_BEFORE = re.compile(r"\b(?:\w+ed|said|says|say|met|meet|held|hold|told|tells|spoke|wrote|began|took|left|came|arrive[sd]?|begin|began|end|ends)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,9 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
         text = m.group(0).strip()
         if g.get("year"):
             d = _safe_date(int(g["year"]), month, day)
+            other = _safe_date(int(g["year"]), month, int(g["day2"])) if d and g.get("day2") else None
+            if other is not None:
+                return covering_date(min(d, other), max(d, other), text), True
             return (PartialDate(d.isoformat(), text), True) if d else None
         if ref is None and g.get("weekday"):
             year = weekday_year(month, day, WEEKDAYS[g["weekday"].lower()], anchor.year if anchor else None)
@@ -146,6 +154,9 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
         else:
             year = _resolve_year(month, day, ref, anchor)
         d = _safe_date(year, month, day) if year else None
+        other = _safe_date(year, month, int(g["day2"])) if d and g.get("day2") else None
+        if other is not None:
+            return covering_date(min(d, other), max(d, other), text), False
         return (PartialDate(d.isoformat(), text) if d else None), False
     if kind == "month":
         word = g["month"].lower().rstrip(".")
@@ -168,8 +179,8 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
         return PartialDate(g["year"], m.group(0).strip()), True
     if kind == "weekday":
         rel = (g.get("rel") or "").lower().split()[-1:] or [""]
-        if rel[0] in ("late", "early", "in") or (not rel[0] and g.get("part")):
-            rel = ["on"]
+        if rel[0] in ("late", "early", "in") or (not rel[0] and g.get("part")) or (not rel[0] and _VERB_BEFORE.search(m.string[:m.start()])):
+            rel = ["on"]  # "said Wednesday", "held Tuesday in Geneva": the wire's bare weekday after its verb
         if not rel[0]:
             return None
         if ref is None:

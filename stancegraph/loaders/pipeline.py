@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -107,8 +108,24 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
             state.last_dated = (s.index, day, frozenset(m.ref.iri for m in mentions[s.index] if m.ref is not None))
 
     _fold_lead_restatements(state, sentences)
+    _date_meetings_just_ended(state)
     state.facts.actors = list(state.actors.values())
     return state.facts
+
+
+_JUST_ENDED = re.compile(r"(?i)\b(?:has|have)\s+(?:\w+ly\s+)?(?:concluded|ended|wrapped\s+up|finished|closed|taken\s+place|been\s+held)\b")
+
+
+def _date_meetings_just_ended(state: _State) -> None:
+    """ "The second round of talks … has concluded": a meeting told in the present perfect, that
+    nothing else in the article dates, ended on the day of the news (an article of known date)."""
+    published = state.info.published
+    if published is None or published.precision != "day" or state.info.published_source == "text":
+        return
+    for i, e in enumerate(state.facts.events):
+        if e.kind == "meeting" and e.date is None and _JUST_ENDED.search(e.evidence.quote):
+            date = PartialDate(published.iso, "")
+            state.facts.events[i] = replace(e, date=date, name=_event_name(e.kind, e.name, date, e.place))
 
 
 def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
@@ -209,6 +226,9 @@ def _place_of_the_talks(state: _State, found: FoundEvent) -> Place | None:
     return None
 
 
+_ANOTHER_MEETING = re.compile(r"(?i)\b(?:second|third|next|another|new|further|follow-up)\s+(?:round|meeting|session|talks)\b")
+
+
 def _same_meeting_other_half(events: list[Event], new: Event) -> Event | None:
     """A meeting already read that ``new`` completes: one told with a place but no day ("after
     meeting with Vucic and Borrell in Brussels"), the other with a day and no other place ("after
@@ -222,6 +242,8 @@ def _same_meeting_other_half(events: list[Event], new: Event) -> Event | None:
         undated, dated = (e, new) if e.date is None else (new, e)
         if undated.date is not None or undated.place is None or dated.date is None or dated.place not in (None, undated.place):
             continue
+        if bool(_ANOTHER_MEETING.search(e.evidence.quote)) != bool(_ANOTHER_MEETING.search(new.evidence.quote)):
+            continue  # "… plans for a second round of talks by late July": not the round just held
         old_sides, new_sides = {p.iri for p in e.participants}, {p.iri for p in new.participants}
         if old_sides <= new_sides or new_sides <= old_sides:
             return e
