@@ -29,7 +29,7 @@ def _alternation(section: str, key: str) -> str:
 
 
 _MEETING = re.compile(
-    r"(?i)\b(talks|meeting|meetings|negotiations|consultations|summit|session|round of talks|"
+    r"(?i)\b(talks|meeting|meetings|negotiations|discussions|consultations|summit|session|round of talks|"
     r"conference|council|met|meet|dialogue round|phone call|phone conversation|phone talks|telephone call|"
     r"telephone conversation|telephone talks|video call|videoconference)\b"
 )
@@ -193,7 +193,8 @@ def _cue(section: str, key: str) -> re.Pattern:
 
 
 _CITED = _cue("dates", "cited_cues")
-_TOLD_ON = re.compile(rf"(?i)\b(?:{_alternation('dates', 'report_verbs')})\s+(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in|at|this|last)\s*)?$")
+# "said on Tuesday", "told reporters on Tuesday", "said in a statement late on Monday".
+_TOLD_ON = re.compile(rf"(?i)\b(?:{_alternation('dates', 'report_verbs')})\s+(?:(?!that\b)[\w’']+\s+){{0,3}}?(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in|at|this|last)\s*)?$")
 _BACKGROUND = _cue("dates", "background_cues")
 _GOES_ON = _cue("dates", "continuation_cues")
 _SAME_DAY = _cue("dates", "same_day_cues")
