@@ -40,7 +40,7 @@ _EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.I)
 
 _ADDRESSED = re.compile(r"(?i)\b(demands?|proposals?|drafts?)\b[^.]*\baddressed to\b")
 
-_PROPOSAL_NOUN = re.compile(r"(?i)\b(draft|drafts|proposals?|demands|documents?|(?:peace|ceasefire|truce)\s+plans?|roadmap|road\s+map)\b")
+_PROPOSAL_NOUN = re.compile(r"(?i)\b(draft|drafts|proposals?|demands|documents?|memorand(?:um|ums|a)|(?:peace|ceasefire|truce)\s+plans?|roadmap|road\s+map)\b")
 
 _ANAPHORIC_START = re.compile(r"(?i)^(?:the\s+(?:documents?|drafts?|proposals?|proposed\s+measures|measures|texts?)|it\s+follows\s+from|they|she|it|in\s+addition|also|in\s+a\s+broad\s+outline|the\s+country's\s+authorities)\b")
 
@@ -64,6 +64,9 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
         if author is not None:
             addressees = tuple(a for a in _sides(state, [m for m in mentions if not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE)]) if a.iri != author.iri)
             keep_date = date  # "the demands are addressed to …" says to whom, not when
+            if keep_date is None and spoken and not _ADDRESSED.search(text):
+                # "Medinsky said that Russia had handed a two-part memorandum": news of the day he told it.
+                keep_date = _sentence_date(state, text, dates)
             event = fact_iri("event", "publication", keep_date.iso, None) if keep_date and keep_date.precision == "day" else None
             state.proposal = _ProposalContext(author, addressees, keep_date, s.index, event)
 
