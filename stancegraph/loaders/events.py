@@ -399,6 +399,11 @@ def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[Act
         name = _with_labels(f"{passive.group(1).capitalize()} {passive.group(3)}", participants)
         of_the_day = clause.date is None and passive.group(2).lower().startswith(("has", "have"))
         return FoundEvent("other", name, _place(clause, mentions), participants, of_talks=True, of_the_day=of_the_day)
+    mutual = _MUTUAL.search(text)
+    if mutual and len(participants) >= 2 and _joined_subjects(text[: mutual.start()], mentions, clause.begin) and not _FUTURE.search(text[: mutual.start()]):
+        # "Thailand and Cambodia have agreed to a ceasefire", "Russia and Ukraine have agreed on an exchange"
+        return FoundEvent("other", _with_labels("Agreement reached", participants), _place(clause, mentions), participants,
+                          of_the_day=mutual.group(1) is not None)
     agreed = _AGREED_BY.search(text)
     if agreed and participants:
         return FoundEvent("other", _with_labels("Agreement reached", participants), _place(clause, mentions), participants)
@@ -406,6 +411,22 @@ def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[Act
     if act and participants and not is_demand(text[: act.start()]):  # "called on Ukraine to speed up the exchange of prisoners": asked for, not held
         return FoundEvent("other", _with_labels(act.group(0).capitalize(), participants), None, participants, dated=not _is_cited(text, act))
     return None
+
+
+# Agreed on a thing ("to a ceasefire", "on a large-scale exchange"), not to do something ("agreed to
+# speed up the talks": a plan, no agreement reached).
+_MUTUAL = re.compile(r"(?i)\b(?:(have|has)\s+(?:also\s+)?)?agreed\s+(?:on|upon|to\s+(?=(?:a|an|the|new|their|its)\s))")
+
+
+def _joined_subjects(before: str, mentions: list[ActorMention], offset: int) -> bool:
+    """Whether the words before a verb end in two sides joined by "and" ("Russia and Ukraine
+    have"), the subject of what they did together."""
+    names = [m for m in mentions if m.ref is not None and m.how != "place" and m.end - offset <= len(before)]
+    if len(names) < 2:
+        return False
+    a, b = names[-2], names[-1]
+    return (re.fullmatch(r"\s+and\s+(?:the\s+)?", before[a.end - offset: b.begin - offset]) is not None
+            and re.fullmatch(r"\s*(?:(?:have|has|had)\s+)?(?:also\s+)?", before[b.end - offset:]) is not None)
 
 
 def find_events(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> list[FoundEvent]:
