@@ -119,7 +119,8 @@ class _ArticleGraphWriter:
         self._written_actors.add(actor.iri)
         if not actor.known:
             # People found by title + name: the article graph is the only place they are described.
-            self.add(node, RDF.type, _ACTOR_CLASS[actor.kind])
+            # An organisation the gazetteer lacks is not known to be international.
+            self.add(node, RDF.type, SG.Organization if actor.kind == "organization" else _ACTOR_CLASS[actor.kind])
             self.add(node, RDFS.label, Literal(actor.label, lang="en"))
         if actor.represents:
             self.add(node, SG.represents, URIRef(actor.represents))

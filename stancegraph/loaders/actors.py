@@ -88,10 +88,14 @@ class ActorFinder:
             gazetteer.person_spellings = {normalise_person_name(surface): iri for surface, iri in gazetteer.names.items()
                                           if gazetteer.entry(iri).kind == "person" and " " in surface}
         self.known_spellings = gazetteer.person_spellings
+        self.organizations: dict[str, ActorRef] = {}  # name or acronym → organisation this article introduced
+        self._organization_pattern: re.Pattern | None = None
 
     def find(self, text: str, offset: int) -> list[ActorMention]:
         """Mentions in one sentence ``text`` that starts at ``offset`` in the article."""
-        mentions = self._people(text, offset)
+        self._introduced_organizations(text)
+        mentions = self._minted(text, offset)
+        mentions += [m for m in self._people(text, offset) if not any(o.begin < m.end and m.begin < o.end for o in mentions)]
         taken = [(m.begin - offset, m.end - offset) for m in mentions]
         for m in self.gaz.pattern.finditer(text):
             b, e = m.span()
@@ -105,6 +109,32 @@ class ActorFinder:
         mentions.extend(self._demonyms(text, offset, [(m.begin - offset, m.end - offset) for m in mentions]))
         mentions.sort(key=lambda m: m.begin)
         return mentions
+
+    # -- organisations the article introduces -------------------------------------------------------
+    def _introduced_organizations(self, text: str) -> None:
+        """ "the Rapid Support Forces (RSF)": a name the gazetteer lacks, given with its acronym and
+        ending in an organisation's head word, is an organisation of this article, by both names."""
+        for m in _INTRODUCED.finditer(text):
+            full, acronym = m.group("full"), m.group("acronym")
+            words = full.split()
+            while words and (words[0] in _not_names() or words[0] in self.gaz.demonyms or words[0] in self.gaz.names):
+                words = words[1:]  # "the Sudanese Rapid Support Forces (RSF)": the name starts after
+            full = " ".join(words)
+            after = text[m.end():].split()[:1]
+            if (not full or full in self.gaz.names or acronym in self.gaz.names or words[-1].lower() not in _organization_heads()
+                    or (after and after[0].lower().strip(".,;") in _not_organizations_after())
+                    or _initials(words) != acronym.upper()):
+                continue
+            ref = ActorRef(iri=actor_iri(full), label=full, kind="organization", known=False)
+            self.organizations.setdefault(full, ref)
+            self.organizations.setdefault(acronym, ref)
+            self._organization_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(self.organizations, key=len, reverse=True))) + r")(?![\w-])")
+
+    def _minted(self, text: str, offset: int) -> list[ActorMention]:
+        if self._organization_pattern is None:
+            return []
+        return [ActorMention(m.start() + offset, m.end() + offset, m.group(0), self.organizations[m.group(0)], "name")
+                for m in self._organization_pattern.finditer(text)]
 
     # -- known names -------------------------------------------------------------------------------
     def _known(self, text: str, m: re.Match) -> ActorMention | None:
@@ -364,6 +394,25 @@ class ActorFinder:
                 represents = self.gaz.demonyms[word.group(0)]
                 break
         return represents, body or represents
+
+
+# "Rapid Support Forces (RSF)", "Kurdistan Workers' Party (PKK)": capitalised words, then the acronym.
+_INTRODUCED = re.compile(r"(?P<full>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|de|du|of\s+the)\s+)?){1,7}[A-Z][\w’'-]*)\s+\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
+
+
+def _initials(words: list[str]) -> str:
+    """The capitals an acronym takes from a name: first letters of its capitalised words."""
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+@cache
+def _organization_heads() -> frozenset[str]:
+    return frozenset(lexicon("titles")["organization_heads"])
+
+
+@cache
+def _not_organizations_after() -> frozenset[str]:
+    return frozenset(lexicon("titles")["not_organizations_after"])
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

@@ -101,7 +101,7 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     # where the one asking is the clause's subject, not the speaker ("He said North Korea sought …").
     if s.index not in state.proposal_sentences:
         for request in _REQUEST.finditer(text):
-            _request(state, s, mentions, request, _frame_date(dates, said) if said else date)
+            _request(state, s, mentions, request, _frame_date(dates, said) if said else date, said)
 
     # "Tehran made numerous demands": a demand whose content the sentence does not give.
     for made in _MADE_DEMANDS.finditer(text):
@@ -466,24 +466,31 @@ def _frame_date(dates: list[DateMention], said: list[Utterance]) -> PartialDate 
     return next((d.date for d in dates if d.date is not None and not any(u.begin <= d.begin < u.end for u in said)), None)
 
 
-def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: re.Match, date: PartialDate | None) -> None:
+def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: re.Match, date: PartialDate | None,
+             said: list[Utterance] = ()) -> None:
     text = s.text
-    if request.group(1).startswith("propos") and re.search(r"(?i)\b(?:the|a|an|its|their|his|her|regarding|on|of|about|for|to|with)\s+$", text[:request.start()]):
+    if request.group(1).startswith("propos") and re.search(r"(?i)\b(?:the|a|an|its|their|his|her|regarding|on|of|about|for|to|with)\s+$|[’']s\s+$", text[:request.start()]):
         return  # "concessions regarding proposed security guarantees": an adjective, not a proposal made
     # A quote mark right before the verb opens a quoted fragment ('North Korea "wanted the sanctions
     # lifted"'), not a new clause: the subject is still before it.
     verb_at = len(text[:request.start()].rstrip(' “"'))
     clause_start = _clause_start(s, mentions, verb_at)
     between = [m for m in mentions if s.begin + clause_start <= m.begin and m.end <= s.begin + request.start()
-               and m.ref is not None and not m.in_title and m.how not in ("place", "demonym")]
-    if not between or not re.fullmatch(r"[\s\w’'.“\"-]*", text[between[-1].end - s.begin:request.start()]):
+               and m.ref is not None and not m.in_title and m.how != "place"
+               and (m.how != "demonym" or _group_noun_after(state.info.text, m))]
+    voice = next((u for u in said if u.begin <= s.begin + request.start() < u.end), None)
+    if voice is not None and _WE_BEFORE.search(text[clause_start:verb_at]):
+        # "“We have repeatedly called for the intensification of prisoner exchanges,” she added."
+        requesters = [side] if (side := _side(state, voice.speaker)) else []
+    elif not between or not re.fullmatch(r"[\s\w’'.“\"-]*", text[between[-1].end - s.begin:request.start()]):
         return  # the requester must be the clause's subject, right before the verb
-    requesters = _coordinated_sides(state, s, between)
+    else:
+        requesters = _coordinated_sides(state, s, between)
     after = [m for m in mentions if m.begin >= s.begin + request.end() and m.ref is not None and not m.in_title
              and m.how not in ("place", "demonym") and not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE | {"from"})]
     to = _side(state, after[0].ref) if after else None
     rest = text[request.end():][:200]
-    wanted = _demanded_topics(rest, state.topics.specific(rest))
+    wanted = _demanded_topics(rest, state.topics.specific(rest)) or _demanded_topics(rest, state.topics.find(rest))
     topic = wanted[0].topic if wanted else _negotiation_topic(state, rest)
     if not requesters or any(to is not None and to.iri == by.iri for by in requesters) or (topic is None and to is None):
         return
@@ -492,6 +499,14 @@ def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: 
     ev = _evidence(s, s.begin + clause_start, s.end, state.info.text, 0.7)
     for by in requesters:
         _add_demand(state, by, None, (to,) if to else (), topic or "other", date or _sentence_date(state, text, []), ev, text[clause_start:])
+
+
+_WE_BEFORE = re.compile(r"(?i)(?:^|[\s“\"])we\s+(?:(?:have|had|also|again|always|\w+ly)\s+)*$")
+
+
+def _group_noun_after(text: str, m: ActorMention) -> bool:
+    """ "the Sudanese government", "the Iranian delegation": a demonym that names a side's body."""
+    return acts.has_cue((text[m.end:].split()[:1] or [""])[0], "demand", "group_nouns")
 
 
 def _clause_start(s: Sentence, mentions: list[ActorMention], at: int) -> int:

@@ -255,10 +255,14 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         addressees = [a for a in _sides(state, [m for m in in_content if not any(b <= m.begin < e for b, e in item_spans)]) if a.iri != side.iri]
         if not addressees and state.proposal is not None:
             addressees = list(state.proposal.addressees)
+        # "We have repeatedly called for …": a standing demand, not one first made the day it is told.
+        when = None if _STANDING.search(own) else date
         for topic, b, e in items:
             ev = _evidence(u.sentence, u.begin + b, u.begin + e, text, confidence - 0.1)
-            _add_demand(state, side, speaker, tuple(addressees), topic, date, ev, content)
+            _add_demand(state, side, speaker, tuple(addressees), topic, when, ev, content)
 
+
+_STANDING = re.compile(r"(?i)\b(?:have|has|had)\s+(?:repeatedly|long|always|consistently|more than once)\s+(?:called|demanded|insisted|urged|asked|proposed|said)\b")
 
 # "… if they did not agree to", "unless Russia made changes", "if Iran fails to": what a threat asks.
 _UNLESS = re.compile(r"(?i)\b(?:unless|if\s+(?:[\w-]+\s+){0,4}?(?:did|do|does|would|will)\s*(?:not|n't)|if\s+(?:[\w-]+\s+){0,4}?(?:fails?|failed|refuses?|refused)\s+to)\b")
