@@ -32,6 +32,8 @@ _FILLER = re.compile(
 _BODY_PERSON = re.compile(r"^(?:[’']s)?\s*(?:senior\s+|top\s+|high-ranking\s+)?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|representative|representatives|side|leadership|authorities|government|administration|delegation|press\s+service|envoy)\b", re.I)
 # (a circumstance has no "that" clause: "said after the meeting that …" goes on to say something)
 _CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to(?=\s+(?:the|a|an|his|her|its|their|reporters|journalists|lawmakers|[A-Z0-9]))|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b(?:(?!\bthat\b)[^;“”\"])*|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:\s+(?:on|in|at)\b[^;“”\"]*)?)$")
+# A relative clause open before a name: ", who led Moscow's delegation" (up to the name).
+_IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;“”\"]*$")
 _APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,160},")
 _INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
 _REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
@@ -328,6 +330,8 @@ class Attributor:
                 continue
             if m.begin < window_start and not (m.how == "person" and _APPOSITION.match(text[m.end:verb_at])):
                 continue  # far from the verb, unless a long title stands between ("X, the …'s under secretary …, said")
+            if _IN_RELATIVE_CLAUSE.search(text[max(s.begin, m.begin - 120):m.begin]) and "," in text[m.end:verb_at]:
+                continue  # "Ryabkov, who led Moscow's delegation, said": the clause names who he is, not who speaks
             between = text[m.end:verb_at]
             holder = self._apposition_head(ms, m, text)
             if holder is not None:

@@ -249,15 +249,22 @@ def covering_date(first: dt.date, last: dt.date, text: str) -> PartialDate | Non
 
 
 def weekday_year(month: int, day: int, weekday: int, anchor_year: int | None, latest: int | None = None) -> int | None:
-    """The year in which ``month``/``day`` falls on ``weekday``: the nearest to ``anchor_year`` if
-    given, else the latest up to ``latest`` (default: this year). Weekdays repeat every 5–11 years, so
-    an article that names both pins its year well within a news archive's span."""
+    """The year in which ``month``/``day`` falls on ``weekday``: the first from ``anchor_year`` on
+    (the latest year the article names: it is no older than what it tells — "the alliance's 1997
+    posture" in a 2022 story), within six years of it (None if only later ones fit), else the
+    latest up to ``latest`` (default: this year). Weekdays
+    repeat every 5–11 years, so an article that names both pins its year well within a news
+    archive's span."""
     latest = latest or dt.date.today().year
     years = [y for y in range(latest, 1990, -1) if (_safe_date(y, month, day) or dt.date(1, 1, 1)).weekday() == weekday]
     if not years:
         return None
     if anchor_year is not None:
-        return min(years, key=lambda y: (abs(y - anchor_year), -y))
+        # Years after the anchor, but not so many that the anchor says nothing of the year any more.
+        later = [y for y in years if anchor_year <= y <= anchor_year + 6]
+        if later:
+            return min(later)
+        return None if any(y > anchor_year for y in years) else min(years, key=lambda y: (abs(y - anchor_year), -y))
     return years[0]
 
 

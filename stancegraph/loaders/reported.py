@@ -283,7 +283,8 @@ def _verdict_by(state: _State, s: Sentence, mentions: list[ActorMention], verdic
                 by: ActorRef, responders: list[ActorRef]) -> None:
     text = s.text
     clause = _own_words(text[verdict.verb_end:])
-    clause_end = s.begin + verdict.verb_end + re.search(r"[,;:”\"]|$", clause).start()
+    # "rejected Russia's demand that NATO halt its expansion": NATO is in what was demanded, not answered.
+    clause_end = s.begin + verdict.verb_end + re.search(r"[,;:”\"]|\bthat\b|$", clause).start()
     objects = [m for m in mentions if s.begin + verdict.verb_end <= m.begin < clause_end and m.ref is not None and not m.in_title and m.how != "place"]
     # "accepted Washington's proposal on Ukraine": Ukraine is what it is about, not who is answered
     answered = [a for a in _sides(state, [m for m in objects if not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE)]) if a not in responders]
