@@ -17,7 +17,7 @@ from functools import cache
 
 from ..facts import ActorRef
 from .actors import ActorMention, _title_heads, _title_like
-from .lexicon import alternation
+from .lexicon import alternation, lexicon
 from .segment import Sentence
 
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)", re.M)
@@ -58,6 +58,11 @@ def _verbs() -> re.Pattern:
 @cache
 def _role_nouns() -> re.Pattern:
     return re.compile(rf"(?i)\b(?:the|this|that)\s+(?:(?:high-ranking|senior|top|[a-z]+(?:an|ese|ish|i))\s+)*(?:{alternation('speech', 'role_nouns')})\b")
+
+
+@cache
+def _diplomat_posts() -> tuple[str, ...]:
+    return tuple(lexicon("speech")["diplomat_posts"])
 
 
 @cache
@@ -413,6 +418,14 @@ class Attributor:
             for ref in reversed(self.people):
                 office = (ref.post_label or "").lower()
                 if office and all(w in office for w in words if w not in ("high", "ranking", "senior", "top")) and sides_with(ref):
+                    return ref
+        if head == "diplomat":
+            # "the Russian diplomat": the last person named whose post is a diplomat's, not the
+            # president or spokesman named in between.
+            posts = _diplomat_posts()
+            for ref in reversed(self.people):
+                office = (ref.post_label or "").lower()
+                if any(p in office for p in posts) and sides_with(ref):
                     return ref
         if state is not None:
             return next((ref for ref in reversed(self.people) if sides_with(ref)), self.last_person)

@@ -251,8 +251,8 @@ def covering_date(first: dt.date, last: dt.date, text: str) -> PartialDate | Non
 def weekday_year(month: int, day: int, weekday: int, anchor_year: int | None, latest: int | None = None) -> int | None:
     """The year in which ``month``/``day`` falls on ``weekday``: the first from ``anchor_year`` on
     (the latest year the article names: it is no older than what it tells — "the alliance's 1997
-    posture" in a 2022 story), within six years of it (None if only later ones fit), else the
-    latest up to ``latest`` (default: this year). Weekdays
+    posture" in a 2022 story), within six years of it; else (the years named are history, or none
+    is) the latest up to ``latest`` (default: this year). Weekdays
     repeat every 5–11 years, so an article that names both pins its year well within a news
     archive's span."""
     latest = latest or dt.date.today().year
@@ -264,7 +264,9 @@ def weekday_year(month: int, day: int, weekday: int, anchor_year: int | None, la
         later = [y for y in years if anchor_year <= y <= anchor_year + 6]
         if later:
             return min(later)
-        return None if any(y > anchor_year for y in years) else min(years, key=lambda y: (abs(y - anchor_year), -y))
+        if any(y > anchor_year for y in years):
+            return years[0]  # the years named are history ("the positions of 1997"): the latest that fits
+        return min(years, key=lambda y: (abs(y - anchor_year), -y))
     return years[0]
 
 

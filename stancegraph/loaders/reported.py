@@ -490,6 +490,9 @@ def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: 
     after = [m for m in mentions if m.begin >= s.begin + request.end() and m.ref is not None and not m.in_title
              and m.how not in ("place", "demonym") and not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE | {"from"})]
     to = _side(state, after[0].ref) if after else None
+    if request.group(1).startswith("expect") and not (after and re.fullmatch(r"\s+(?:the\s+)?", state.info.text[s.begin + request.end():after[0].begin])
+                                                      and re.match(r"\s+to\s+[a-z]", state.info.text[after[0].end:])):
+        return  # "Moscow expects Washington to give a reply" asks; "expects the talks to be hard" does not
     rest = text[request.end():][:200]
     wanted = _demanded_topics(rest, state.topics.specific(rest)) or _demanded_topics(rest, state.topics.find(rest))
     topic = wanted[0].topic if wanted else _negotiation_topic(state, rest)
