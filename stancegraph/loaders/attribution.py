@@ -32,6 +32,8 @@ _FILLER = re.compile(
 _BODY_PERSON = re.compile(r"^(?:[’']s)?\s*(?:senior\s+|top\s+|high-ranking\s+)?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|representative|representatives|side|leadership|authorities|government|administration|delegation|press\s+service|envoy)\b", re.I)
 # (a circumstance has no "that" clause: "said after the meeting that …" goes on to say something)
 _CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to(?=\s+(?:the|a|an|his|her|its|their|reporters|journalists|lawmakers|[A-Z0-9]))|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b(?:(?!\bthat\b)[^;“”\"])*|[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:\s+(?:on|in|at)\b[^;“”\"]*)?)$")
+# A finite verb right after a name: the name is a clause's subject ("said Moscow would …").
+_VERB_AFTER = re.compile(r"\s+(?:would|will|was|were|is|are|had|has|have|could|should|must|can|cannot|did|does|do|may|might)\b")
 # A relative clause open before a name: ", who led Moscow's delegation" (up to the name).
 _IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;“”\"]*$")
 _APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,160},")
@@ -178,7 +180,8 @@ class Attributor:
             if s.index in framed:
                 continue
             region = next(((b, e) for b, e in quotes if b <= s.begin + 1 and s.end - 1 <= e), None)
-            if region is None and only is not None and only[0].kind == "person" and re.match(r"^[“\"«]", s.text) and re.search(r"[”\"»]$", s.text):
+            whole_quote = re.match(r"^[“\"«]", s.text) and re.search(r"[”\"»]$", s.text)
+            if region is None and only is not None and only[0].kind == "person" and whole_quote:
                 out.append(Utterance(s, s.begin, s.end, only[0], "quote", only[2], only[3]))
                 continue
             if region is None:
@@ -189,6 +192,9 @@ class Attributor:
                 if f and other.begin < region[1] and region[0] < other.end:
                     speaker, verb, verb_at = f[0], f[2], f[3]
                     break
+            if speaker is None and only is not None and only[0].kind == "person" and whole_quote:
+                # "“NATO's door remains open,” Rutte told reporters. “We will not compromise …”"
+                speaker, verb, verb_at = only[0], only[2], only[3]
             if speaker is None and region[0] == p_begin and self.last_speaker is not None:
                 speaker, verb, verb_at = self.last_speaker, "", s.begin
             if speaker is not None:
@@ -448,6 +454,8 @@ class Attributor:
                         continue  # "announced the African Union's High Representative …, NAME"
                     break  # "stressed Moscow's willingness": what was stressed, not who
                 gap = s.text[pos - s.begin : m.begin - s.begin]
+                if inverted and _VERB_AFTER.match(s.text[m.end - s.begin:]):
+                    break  # "… and said Moscow would study it": Moscow is what was said, not who said it
                 if gap_ok.match(gap) or (inverted and m.how == "person" and _titled_gap(gap)):
                     return [m.ref], m.begin, m.end
                 if m.how != "person" and inverted and self._titled_person_after(s, ms, pos, m) is not None:
