@@ -163,13 +163,19 @@ YEAR_FROM_WEEKDAY = "dateline+weekday"  # published_source: dateline day, year f
 _LOOKS_AHEAD = re.compile(r"(?i)\b(?:will|shall|is to|are to|to be|set to|scheduled|due|expected|plans?\s+to|next)\b[^.;,]*$")
 
 
+_REPORTED_ON = re.compile(r"(?i)\b(?:said|says|told|announced|stated|noted|stressed|added|reported)\s+(?:(?!that\b)[\w’']+\s+){0,3}$")
+
+
 def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
     """ "MOSCOW, January 27. /TASS/. … Peskov said on Wednesday": wire stories file the day they
     report, so the lead's weekday is the dateline's day, which pins its year (the one nearest the
     latest year the article names; marked as inferred)."""
-    # Not a day looked forward to: "talks will resume on Friday" says nothing of the filing day.
-    m = next((m for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
-              if not _LOOKS_AHEAD.search(lead[max(0, m.start() - 60):m.start()])), None)
+    # Not a day looked forward to: "talks will resume on Friday" says nothing of the filing day. The
+    # day the story was told ("…, Ryabkov told reporters on Thursday") beats the day of what it tells
+    # ("the consultations held in Geneva on Wednesday").
+    days = [m for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
+            if not _LOOKS_AHEAD.search(lead[max(0, m.start() - 60):m.start()])]
+    m = next((m for m in days if _REPORTED_ON.search(lead[:m.start()])), days[0] if days else None)
     if m is None:
         return None
     years = [int(y.group(0)) for y in re.finditer(r"\b(?:19|20)\d{2}\b", text) if not _FORWARD.search(text[max(0, y.start() - 60):y.start()])]
