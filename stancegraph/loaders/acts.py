@@ -103,7 +103,7 @@ _OPEN_OR_PASSIVE = re.compile(
 
 # "agreed to continue preparations", "agreed to speed up the talks": the sides decided something
 # together; only "agreed to the plan / to Peru's terms" accepts what another side put forward.
-_AGREED_TO_ACT = re.compile(r"agree[sd]?\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|this\b|that\b|these\b|those\b|[\w-]+'s\b)[a-z]+")
+_AGREED_TO_ACT = re.compile(r"agree[sd]?\s+to\s+(?:[\"']?\w+ly[\"']?\s+)?(?!the\b|a\b|an\b|its\b|their\b|this\b|that\b|these\b|those\b|[\w-]+'s\b)[a-z]+")
 
 
 def _accepts(text: str) -> bool:

@@ -353,6 +353,9 @@ class Attributor:
             if _FILLER.match(between) or (body and _FILLER.match(between[body.end():])) or (apposition and _FILLER.match(between[apposition.end():])):
                 speakers = [m.ref]
                 start = m.begin
+                holder = self._holder_of(m.ref, body.group(0)) if body and m.how not in ("person", "surname") else None
+                if holder is not None:
+                    return [holder], m.begin, m.end + body.end()  # "The Kremlin spokesman recalled": Peskov, named before
                 # "X and Y said": people with people, states with states ("the leaders of A and B agreed").
                 alike = ("person", "surname") if m.how in ("person", "surname") else ("name", "metonym")
                 for other in reversed([o for o in ms if o.end <= m.begin and o.ref is not None and o.how in alike and not o.in_title]):
@@ -405,6 +408,17 @@ class Attributor:
             if o.how in ("person", "surname") and o.ref is not None and o.end <= segment_start and not text[o.end:segment_start].strip(" "):
                 return o
         return None
+
+    def _holder_of(self, body: ActorRef, role: str) -> ActorRef | None:
+        """The person this article named in a post of ``body`` that ``role`` names ("the Kremlin
+        spokesman": the one named "Kremlin spokesman Dmitry Peskov"), if any."""
+        word = role.strip(" ’'s").split()[-1].lower()
+        if word in ("official", "officials", "source", "sources", "side", "authorities", "government", "administration", "delegation", "leadership", "diplomats", "representatives"):
+            return None  # a body's people in general, not one post
+        holders = [ref for ref in reversed(self.people) if word in (ref.post_label or "").lower()]
+        side = self.side_of(body)
+        return (next((ref for ref in holders if ref.post_in == body.iri), None)
+                or next((ref for ref in holders if side is not None and getattr(self.side_of(ref), "iri", None) == side.iri), None))
 
     def _person_for_role(self, phrase: str) -> ActorRef | None:
         """ "the foreign minister said": the last person named whose office is that, else the last

@@ -75,7 +75,7 @@ def _looks_ahead(before: str, pattern: re.Pattern = _FUTURE_BEFORE) -> bool:
 
 
 # A verb right before a bare weekday: "said Wednesday", "announced Friday", "held Tuesday".
-_VERB_BEFORE = re.compile(r"\b(?:\w+ed|said|says|say|met|meet|held|hold|told|tells|spoke|wrote|began|took|left|came|arrive[sd]?|begin|began|end|ends)\s*$", re.I)
+_VERB_BEFORE = re.compile(r"\b(?:\w+ed|said|says|say|met|meet|held|hold|told|tells|spoke|wrote|began|took|left|came|arrive[sd]?|begin|began|end|ends)(?:\s+(?:talks|consultations|negotiations|reporters|journalists))?\s*$", re.I)
 
 
 @dataclass(frozen=True)

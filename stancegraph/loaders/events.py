@@ -33,7 +33,7 @@ _MEETING = re.compile(
     r"conference|council|met|meet|dialogue round|phone call|phone conversation|phone talks|telephone call|"
     r"telephone conversation|telephone talks|video call|videoconference)\b"
 )
-_HELD_VERBS = r"held|took place|take place|ended|concluded|began|started|opened|met|hosted|convened|discussed|is discussing|are discussing|resumed"
+_HELD_VERBS = r"held|took place|take place|ended|concluded|began|started|opened|met|hosted|convened|discussed|is discussing|are discussing|resumed|kicked off|got under way|got underway|is under way|are under way|is underway|are underway"
 _HELD = re.compile(rf"(?i)\b({_HELD_VERBS})\b")
 # A meeting named as what came before something ("said after meeting with X in Brussels",
 # "following Tuesday's talks") was held.
@@ -42,7 +42,10 @@ _PUBLISH = re.compile(r"(?i)\b(published|released|unveiled|presented|sent|submit
 _DOCUMENT = re.compile(r"(?i)\b(draft|drafts|agreement|agreements|proposal|proposals|response|responses|document|documents|treaty|treaties|plan|letter|reply|replies|memorandum|roadmap)\b")
 _MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive(?!\s+(?:weapons|arms|capabilit\w*|missiles|systems))|air ?strikes|incursion|ground operation|attacked|attacks? (?:on|against)|shelling|bombardment|" + _alternation("military", "nouns") + r")\b")
 _MILITARY_START = re.compile(r"(?i)\b(announced|launched|began|begun|started|start of|beginning of|invaded|ordered|attacked|attacks?|continu\w*|approv\w*|war)\b")
-_CALL = re.compile(r"(?i)\b(phone call|phone conversation|phone talks|telephone call|telephone conversation|telephone talks|video call|videoconference|" + _alternation("meeting", "call_phrases") + r")\b")
+# "a phone call", "spoke by phone", and a bare "call" that has parties ("a lengthy call with Putin",
+# "the call between Putin and Trump").
+_CALL = re.compile(r"(?i)\b(phone call|phone conversation|phone talks|telephone call|telephone conversation|telephone talks|video call|videoconference|"
+                   + _alternation("meeting", "call_phrases") + r"|call(?=\s+(?:with|between)\s))\b")
 _BREAK_OFF = re.compile(
     r"(?i)\b(froze|frozen|freezes|suspended|suspends|suspend|halted|broke off|pulled out of|withdrew from|walked out of|called off|cancelled|canceled|put an? (?:\w+ )?(?:hiatus|halt|pause)|paused|quit|exited)\b"
     r"[^.;]{0,60}?\b(dialogue|talks|contacts|negotiations|consultations|treaty|deal|agreement|initiative|" + _alternation("other", "break_off_nouns") + r")\b"
@@ -295,8 +298,9 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
     text = clause.text
     call = _first_past(_CALL, text)
     if call and not _negated(text, call):
-        noun = call.group(1) if _CALL_PHRASE.fullmatch(call.group(1)) is None else "phone call"
-        return FoundEvent("meeting", _with_labels(noun.capitalize(), participants, " of {}"), _place(clause, mentions), participants, by_phone=True)
+        noun = call.group(1) if _CALL_PHRASE.fullmatch(call.group(1)) is None and call.group(1).lower() != "call" else "phone call"
+        # A call is held nowhere: "a call …, during which they discussed ending the war in Ukraine".
+        return FoundEvent("meeting", _with_labels(noun.capitalize(), participants, " of {}"), None, participants, by_phone=True)
     meeting = _meeting_noun(text)
     if meeting is None and _resumes_here(clause):
         return FoundEvent("meeting", _with_labels("Talks resumed", participants, " of {}"), _place(clause, mentions), participants, of_talks=True)

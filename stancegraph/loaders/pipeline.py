@@ -113,11 +113,11 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
     return state.facts
 
 
-_JUST_ENDED = re.compile(r"(?i)\b(?:has|have)\s+(?:\w+ly\s+)?(?:concluded|ended|wrapped\s+up|finished|closed|taken\s+place|been\s+held)\b")
+_JUST_ENDED = re.compile(r"(?i)\b(?:has|have)\s+(?:\w+ly\s+)?(?:concluded|ended|wrapped\s+up|finished|closed|taken\s+place|been\s+held|kicked\s+off|begun|started|opened|got\s+under\s?way)\b")
 
 
 def _date_meetings_just_ended(state: _State) -> None:
-    """ "The second round of talks … has concluded": a meeting told in the present perfect, that
+    """ "The second round of talks … has concluded", "consultations have kicked off in Geneva": a meeting told in the present perfect, that
     nothing else in the article dates, ended on the day of the news (an article of known date)."""
     published = state.info.published
     if published is None or published.precision != "day" or state.info.published_source == "text":

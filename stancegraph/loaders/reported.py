@@ -273,6 +273,8 @@ def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: 
     of the proposal": a response by the verdict's subject, one to each side named in its clause. In
     speech the subject is in the speaker's words, or else is the speaker ("We accepted the plan")."""
     told_by_verb = speech is not None and s.begin + verdict.start < speech.begin  # "X rejected Y's offer"
+    if speech is not None and re.search(r"(?i)\bhad\s+(?:\w+ly\s+)?$", s.text[:verdict.start]):
+        date = None  # "recalled that Moscow had accepted the proposal": told now, done before, when it does not say
     inside = [m for m in mentions if speech is None or told_by_verb or m.begin >= speech.begin]
     responders = _verdict_sides(state, s, inside, verdict) or ([speaker_side] if speaker_side else [])
     for by in responders:
