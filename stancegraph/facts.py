@@ -97,7 +97,7 @@ class ArticleInfo:
     content_hash: str
     headline: str
     published: PartialDate | None = None
-    published_source: str | None = None  # metadata, dateline, dateline+weekday (year inferred), text (inferred)
+    published_source: str | None = None  # metadata, dateline, url, dateline+weekday / dateline+latest (year inferred), text (inferred)
     outlet: str | None = None
     url: str | None = None
     dateline: str | None = None

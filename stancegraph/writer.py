@@ -98,7 +98,7 @@ class _ArticleGraphWriter:
             self.add(a, SCHEMA.headline, Literal(info.headline))
         if info.published is not None and info.published.precision == "day":
             self.add(a, SCHEMA.datePublished, Literal(info.published.iso, datatype=XSD.date))
-            self.add(a, SG.publishedDateInferred, Literal(info.published_source in ("text", "dateline+weekday")))
+            self.add(a, SG.publishedDateInferred, Literal(info.published_source in ("text", "dateline+weekday", "dateline+latest")))
         if info.outlet:
             self.add(a, SCHEMA.publisher, self._outlet(info.outlet))
         if info.url:

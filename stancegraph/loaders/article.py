@@ -69,7 +69,9 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
             if year:
                 try:
                     published = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text)
-                    source = "dateline"
+                    # The year written, or read off the address, is given; one from the latest date
+                    # the text names is inferred ("MOSCOW, January 27" after "December 17, 2021").
+                    source = "dateline" if dl.year or _year_before(dl.month, dl.day, from_url) else YEAR_FROM_TEXT
                 except ValueError:
                     pass
             else:
@@ -158,6 +160,7 @@ def _year_after(month: int, day: int, latest: dt.date | None) -> int | None:
 
 
 YEAR_FROM_WEEKDAY = "dateline+weekday"  # published_source: dateline day, year from the lead's weekday
+YEAR_FROM_TEXT = "dateline+latest"  # published_source: dateline day, year from the latest date the text names
 
 
 _LOOKS_AHEAD = re.compile(r"(?i)\b(?:will|shall|is to|are to|to be|set to|scheduled|due|expected|plans?\s+to|next)\b[^.;,]*$")

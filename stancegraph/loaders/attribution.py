@@ -31,7 +31,7 @@ _FILLER = re.compile(
 # Between a body and its verb: "State Department official admitted", "Kremlin spokesman said".
 _BODY_PERSON = re.compile(r"^(?:[’']s)?\s*(?:senior\s+|top\s+|high-ranking\s+)?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|representative|representatives|side|leadership|authorities|government|administration|delegation|press\s+service|envoy)\b", re.I)
 # (a circumstance has no "that" clause: "said after the meeting that …" goes on to say something)
-_CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to(?=\s+(?:the|a|an|his|her|its|their|reporters|journalists|lawmakers|[A-Z0-9]))|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b(?:(?!\bthat\b)[^;“”\"])*|(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*|reporters|journalists|the\s+press|the\s+media)(?:\s+(?:on|in|at|after|during)\b[^;“”\"]*)?)$")
+_CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to(?=\s+(?:the|a|an|his|her|its|their|reporters|journalists|lawmakers)\b|\s+(?-i:[A-Z0-9]))|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b(?:(?!\bthat\b)[^;“”\"])*|(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*|reporters|journalists|the\s+press|the\s+media)(?:\s+(?:on|in|at|after|during)\b[^;“”\"]*)?)$")
 # A finite verb right after a name: the name is a clause's subject ("said Moscow would …").
 _VERB_AFTER = re.compile(r"\s+(?:would|will|was|were|is|are|had|has|have|could|should|must|can|cannot|did|does|do|may|might)\b")
 # A relative clause open before a name: ", who led Moscow's delegation" (up to the name).

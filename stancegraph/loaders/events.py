@@ -404,7 +404,9 @@ def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[Act
         of_the_day = clause.date is None and passive.group(2).lower().startswith(("has", "have"))
         return FoundEvent("other", name, _place(clause, mentions), participants, of_talks=True, of_the_day=of_the_day)
     mutual = _MUTUAL.search(text)
-    if mutual and len(participants) >= 2 and _joined_subjects(text[: mutual.start()], mentions, clause.begin) and not _FUTURE.search(text[: mutual.start()]):
+    joined = _joined_subjects(text[: mutual.start()], mentions, clause.begin) if mutual else []
+    to_act = mutual is not None and mutual.group(0).lower().rstrip().endswith("to") and mutual.group("thing") is None
+    if joined and len(participants) >= 2 and not _FUTURE.search(text[: mutual.start()]) and not (to_act and any(m.ref.kind == "person" for m in joined)):
         # "Thailand and Cambodia have agreed to a ceasefire", "Russia and Ukraine have agreed on an exchange"
         return FoundEvent("other", _with_labels("Agreement reached", participants), _place(clause, mentions), participants,
                           of_the_day=mutual.group(1) is not None)
@@ -417,20 +419,22 @@ def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[Act
     return None
 
 
-# Agreed on a thing ("to a ceasefire", "on a large-scale exchange"), not to do something ("agreed to
-# speed up the talks": a plan, no agreement reached).
-_MUTUAL = re.compile(r"(?i)\b(?:(have|has)\s+(?:also\s+)?)?agreed\s+(?:on|upon|to\s+(?=(?:a|an|the|new|their|its)\s))")
+# Agreed on a thing ("to a ceasefire", "on a large-scale exchange"); two states or bodies also
+# when they agree to do something ("Russia and the United States agreed to appoint ambassadors"),
+# not two people ("Bayramov and Mirzoyan agreed to speed up the talks": a plan of theirs).
+_MUTUAL = re.compile(r"(?i)\b(?:(have|has)\s+(?:also\s+)?)?agreed\s+(?:on|upon|to\s+(?P<thing>(?=(?:a|an|the|new|their|its)\s))?)")
 
 
-def _joined_subjects(before: str, mentions: list[ActorMention], offset: int) -> bool:
-    """Whether the words before a verb end in two sides joined by "and" ("Russia and Ukraine
-    have"), the subject of what they did together."""
+def _joined_subjects(before: str, mentions: list[ActorMention], offset: int) -> list[ActorMention]:
+    """The two sides joined by "and" that the words before a verb end in ("Russia and Ukraine
+    have"), the subject of what they did together; none if they do not."""
     names = [m for m in mentions if m.ref is not None and m.how != "place" and m.end - offset <= len(before)]
     if len(names) < 2:
-        return False
+        return []
     a, b = names[-2], names[-1]
-    return (re.fullmatch(r"\s+and\s+(?:the\s+)?", before[a.end - offset: b.begin - offset]) is not None
-            and re.fullmatch(r"\s*(?:(?:have|has|had)\s+)?(?:also\s+)?", before[b.end - offset:]) is not None)
+    joined = (re.fullmatch(r"\s+and\s+(?:the\s+)?", before[a.end - offset: b.begin - offset]) is not None
+              and re.fullmatch(r"\s*(?:(?:have|has|had)\s+)?(?:also\s+)?", before[b.end - offset:]) is not None)
+    return [a, b] if joined else []
 
 
 def find_events(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> list[FoundEvent]:

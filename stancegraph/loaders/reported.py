@@ -112,6 +112,11 @@ def _reported_acts(state: _State, s: Sentence, mentions: list[ActorMention], dat
     for nominal in _NOMINAL_DEMAND.finditer(text):
         _nominal_demand(state, s, mentions, nominal)
 
+    # "the U.S. proposal for a 30-day ceasefire", "Trump's idea of implementing …": a proposal named
+    # by its author, about a topic of the scheme.
+    for m in mentions:
+        _named_proposal(state, s, mentions, m)
+
     # "Israel says the proposal falls short of its demands": a reaction to the other side's offer,
     # unless a speaker's own words hold it (the speech is read with its own date).
     for short in _FALLS_SHORT.finditer(text):
@@ -226,6 +231,31 @@ def _nominal_demand(state: _State, s: Sentence, mentions: list[ActorMention], no
         return  # read already, from the same words
     ev = _evidence(s, owner.begin, clause_begin + len(clause), state.info.text, 0.65)
     _add_demand(state, by, None, addressees, topic, None, ev, ev.quote)
+
+
+# After an author's name: "(’s) (new) proposal for", "’s idea of", "plan to".
+_PROPOSAL_AFTER_NAME = re.compile(r"^(?:[’']s)?\s+(?:(?:new|latest|own|initial|revised)\s+)?(?:proposals?|plan|initiative|offer|idea)\s+(?:for|to|on|of)\b")
+
+
+def _named_proposal(state: _State, s: Sentence, mentions: list[ActorMention], m: ActorMention) -> None:
+    """A proposal named with its author ("the U.S. proposal for a 30-day ceasefire") is the
+    author's demand, on the specific topic the rest of its clause names. Undated: the noun tells
+    that it was made, not when."""
+    if m.ref is None or m.how in ("place", "demonym") or m.in_title:
+        return
+    after = state.info.text[m.end:s.end]
+    named = _PROPOSAL_AFTER_NAME.match(after)
+    if named is None:
+        return
+    by = _side(state, m.ref)
+    clause = re.split(r"[;:,]", after[named.end():], maxsplit=1)[0]
+    hits = state.topics.specific(clause)
+    if by is None or not hits:
+        return
+    if any(d.kind == "demand" and d.on_behalf_of == by and d.topics == (hits[0].topic,) for d in state.facts.statements):
+        return  # the proposal already read, told again by its name
+    ev = _evidence(s, m.begin, m.end + named.end() + len(clause), state.info.text, 0.6)
+    _add_demand(state, by, None, (), hits[0].topic, None, ev, ev.quote)
 
 
 def _made_demands(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], made: re.Match) -> None:

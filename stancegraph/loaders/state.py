@@ -146,7 +146,7 @@ def _norm(text: str) -> str:
 
 
 _OTHERS_WORDS = re.compile(
-    r"[,;]?\s+(?:although|though|while|whereas|but)\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:says|said|say|insists|insisted|argues|argued|claims|claimed)\b)")
+    r"[,;]?\s+(?:although|though|while|whereas|but)\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:\w+ly\s+)?(?:says|said|say|insists|insisted|argues|argued|claims|claimed|dismissed|rejected|denied|countered)\b)")
 
 
 def _own_words(content: str) -> str:
