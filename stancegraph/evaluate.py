@@ -15,8 +15,9 @@ Matching rules (one gold fact matches at most one extracted fact of the same art
 * extracted statements are what was said: every act with a speaker except demands (scored as
   demands), written responses (documents handed over), and responses voiced by a state or body
   (a response; when a person voices it, it is also a statement);
-* where several extracted facts match one gold fact, the one whose evidence shares most words with
-  the gold's evidence is taken.
+* pairs are made so that as many gold facts as the rules allow are matched (augmenting paths);
+  among the extracted facts that match one gold fact, the one whose evidence shares most words
+  with the gold's evidence is tried first.
 """
 
 from __future__ import annotations
@@ -244,17 +245,26 @@ def _matches(kind: str, g: Fact, p: Fact, names: _ActorNames, gold_ids: dict) ->
 
 def _score(kind: str, gold: list[Fact], predicted: list[Fact], names: _ActorNames, gold_ids: dict) -> KindScore:
     score = KindScore(kind, gold=len(gold), predicted=len(predicted))
-    free = list(predicted)
-    for g in gold:
-        candidates = [p for p in free if p.article == g.article and _matches(kind, g, p, names, gold_ids)]
-        # Of several that match, the one read from the same words as the gold's evidence.
-        hit = max(candidates, key=lambda p: _overlap(g.evidence, p.evidence), default=None)
-        if hit is None:
-            score.misses.append(g)
-        else:
-            free.remove(hit)
-            score.matched += 1
-    score.false_hits = free
+    # Each gold fact's candidates, the ones read from the same words as its evidence first.
+    options = [sorted((i for i, p in enumerate(predicted) if p.article == g.article and _matches(kind, g, p, names, gold_ids)),
+                      key=lambda i, g=g: -_overlap(g.evidence, predicted[i].evidence)) for g in gold]
+    owner: dict[int, int] = {}  # extracted fact → the gold fact it is matched to
+
+    def place(gi: int, tried: set[int]) -> bool:
+        # Kuhn's augmenting path: as many pairs as the matching rules allow, none counted twice.
+        for pi in options[gi]:
+            if pi in tried:
+                continue
+            tried.add(pi)
+            if pi not in owner or place(owner[pi], tried):
+                owner[pi] = gi
+                return True
+        return False
+
+    matched = {gi for gi in range(len(gold)) if place(gi, set())}
+    score.matched = len(matched)
+    score.misses = [g for gi, g in enumerate(gold) if gi not in matched]
+    score.false_hits = [p for pi, p in enumerate(predicted) if pi not in owner]
     return score
 
 

@@ -82,6 +82,7 @@ _TITLE_GAP = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}")
 # "told his cabinet on Sunday that …", "told reporters in Geneva that …": whom it was told to.
 _TOLD_WHOM = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,12}?(?:on\s+\w+\s+)?that\s+")
 _ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office|bloc|alliance|organization|organisation|embassy|mission)\b")
+_DOCUMENT_NOUN = re.compile(r"(?i)\b(?:the|its|their)\s+(?:joint\s+|official\s+)?(?:statement|readout|communiqu[eé]|press\s+release|release)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -114,6 +115,8 @@ class Attributor:
         self.last_sides: list[ActorRef] = []  # the two sides last named in one sentence, for "both sides said"
         self.last_person: ActorRef | None = None
         self.last_speaker: ActorRef | None = None
+        self.last_quoted: ActorRef | None = None  # who spoke the last quote, if the last frame was a quote
+        self.last_body_speaker: ActorRef | None = None  # the last state or body that spoke, for "the statement said"
         self.bodies: list[ActorRef] = []  # government bodies named so far, for "the ministry"
         self.co_speakers: list[ActorRef] = []  # "X and Y said": the others
         self.people: list[ActorRef] = []  # people named so far, in order
@@ -154,6 +157,9 @@ class Attributor:
                 if self.co_speakers:
                     self.last_group = [speaker, *self.co_speakers]
                 self.last_speaker = speaker if speaker.kind == "person" else self.last_speaker
+                self.last_quoted = speaker if how == "quote" else None
+                if speaker.kind != "person":
+                    self.last_body_speaker = speaker
                 if speaker.kind == "person":
                     self.last_person = speaker
                 if c_end > c_begin:
@@ -195,8 +201,10 @@ class Attributor:
             if speaker is None and only is not None and only[0].kind == "person" and whole_quote:
                 # "“NATO's door remains open,” Rutte told reporters. “We will not compromise …”"
                 speaker, verb, verb_at = only[0], only[2], only[3]
-            if speaker is None and region[0] == p_begin and self.last_speaker is not None:
-                speaker, verb, verb_at = self.last_speaker, "", s.begin
+            if speaker is None and region[0] == p_begin and (self.last_quoted or self.last_speaker) is not None:
+                # A paragraph that is all quote goes on from the last quote's speaker ("…,” the statement
+                # said. ¶ “Putin responded positively …”), else from the last person who spoke.
+                speaker, verb, verb_at = self.last_quoted or self.last_speaker, "", s.begin
             if speaker is not None:
                 out.append(Utterance(s, s.begin, s.end, speaker, "quote", verb, verb_at))
         out.sort(key=lambda u: u.begin)
@@ -388,6 +396,10 @@ class Attributor:
                 body = self._last_body_named(m.group(1))
                 if body is not None:
                     return [body], window_start + m.start(), window_start + m.end()
+        for m in _DOCUMENT_NOUN.finditer(window):
+            # "…,” the statement said: the body whose statement or readout the article quotes.
+            if _FILLER.match(window[m.end():]) and self.last_body_speaker is not None:
+                return [self.last_body_speaker], window_start + m.start(), window_start + m.end()
         return None
 
     def _titled_person_after(self, s: Sentence, ms: list[ActorMention], pos: int, after: ActorMention) -> ActorMention | None:
