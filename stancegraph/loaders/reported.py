@@ -247,15 +247,28 @@ def _named_proposal(state: _State, s: Sentence, mentions: list[ActorMention], m:
     named = _PROPOSAL_AFTER_NAME.match(after)
     if named is None:
         return
+    if re.search(r"(?i)\b(?:response|responses|reply|replies|answer|respond|responded|reaction|react|reacted)\s+to\s+(?:the\s+)?$", state.info.text[s.begin:m.begin]):
+        return  # "a response to Russia's proposals": the proposal is what is answered, read where it was made
     by = _side(state, m.ref)
     clause = re.split(r"[;:,]", after[named.end():], maxsplit=1)[0]
     hits = state.topics.specific(clause)
-    if by is None or not hits:
+    # A proposal or idea put to the other side is one whatever it is about; a "plan to" act may be
+    # the author's own, so it counts only on a topic of the scheme.
+    if by is None:
         return
-    if any(d.kind == "demand" and d.on_behalf_of == by and d.topics == (hits[0].topic,) for d in state.facts.statements):
-        return  # the proposal already read, told again by its name
+    own = [d for d in state.facts.statements if d.kind == "demand" and d.on_behalf_of == by]
+    if hits:
+        topic = hits[0].topic
+        if any(d.topics == (topic,) for d in own):
+            return  # the proposal already read, told again by its name
+    else:
+        # "Moscow's proposal on security guarantees" after its points were read: the same proposal.
+        generic = state.topics.find(clause)
+        if own or re.search(r"(?i)\bplan\b", named.group(0)):
+            return
+        topic = generic[0].topic if generic else "other"
     ev = _evidence(s, m.begin, m.end + named.end() + len(clause), state.info.text, 0.6)
-    _add_demand(state, by, None, (), hits[0].topic, None, ev, ev.quote)
+    _add_demand(state, by, None, (), topic, None, ev, ev.quote)
 
 
 def _made_demands(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention], made: re.Match) -> None:
@@ -528,9 +541,11 @@ def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: 
     rest = text[request.end():][:200]
     wanted = _demanded_topics(rest, state.topics.specific(rest)) or _demanded_topics(rest, state.topics.find(rest))
     topic = wanted[0].topic if wanted else _negotiation_topic(state, rest)
+    if topic is None and to is None and request.group(1).startswith("propos"):
+        topic = "other"  # "Trump proposed a mutual refusal to strike energy facilities": a proposal, whatever its topic
     if not requesters or any(to is not None and to.iri == by.iri for by in requesters) or (topic is None and to is None):
         return
-    if request.group(1) in ("asked", "asks", "urged", "urges", "called on", "calls on", "pressed") and to is None:
+    if request.group(1) in ("asked", "asks", "urged", "urges", "called on", "calls on", "pressed", "invited", "invites") and to is None:
         return
     ev = _evidence(s, s.begin + clause_start, s.end, state.info.text, 0.7)
     for by in requesters:
