@@ -40,7 +40,7 @@ _HELD = re.compile(rf"(?i)\b({_HELD_VERBS})\b")
 _AFTER_MEETING = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:the|their|his|her|its|a|\w+[’']s)\s+)?(?:meeting|meetings|talks|negotiations|consultations)\b")
 _PUBLISH = re.compile(r"(?i)\b(published|released|unveiled|presented|sent|submitted|handed|delivered|tabled|made public|transmitted|floated)\b")
 _DOCUMENT = re.compile(r"(?i)\b(draft|drafts|agreement|agreements|proposal|proposals|response|responses|document|documents|treaty|treaties|plan|letter|reply|replies|memorandum|roadmap)\b")
-_MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive(?!\s+(?:weapons|arms|capabilit\w*|missiles|systems))|air ?strikes|incursion|ground operation|attacked|attacks? (?:on|against)|shelling|bombardment|bombing|bombed|war (?:against|on|in)|" + _alternation("military", "nouns") + r")\b")
+_MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive(?!\s+(?:weapons|arms|capabilit\w*|missiles|systems))|air ?strikes|incursion|ground operation|attacked|attacks? (?:on|against)|shelling|bombardment|bombing|bombed|(?<!of )war (?:against|on|in)|" + _alternation("military", "nouns") + r")\b")
 _MILITARY_START = re.compile(r"(?i)\b(announced|launched|began|begun|started|start of|beginning of|invaded|ordered|attacked|attacks?|continu\w*|approv\w*|war)\b")
 # "a phone call", "spoke by phone", and a bare "call" that has parties ("a lengthy call with Putin",
 # "the call between Putin and Trump").
