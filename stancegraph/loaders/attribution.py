@@ -63,6 +63,12 @@ def _role_nouns() -> re.Pattern:
 
 
 @cache
+def _owned_roles() -> re.Pattern:
+    """ "Iran's foreign minister", "Russia's deputy foreign minister": a post named by its state."""
+    return re.compile(rf"(?<![\w-])(?P<owner>[A-Z][\w.-]*)[’']s\s+(?:(?:deputy|top|chief|senior|first)\s+)*(?P<role>(?i:{alternation('speech', 'role_nouns')}))\b")
+
+
+@cache
 def _diplomat_posts() -> tuple[str, ...]:
     return tuple(lexicon("speech")["diplomat_posts"])
 
@@ -109,8 +115,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 class Attributor:
-    def __init__(self, side_of: Callable[[ActorRef], ActorRef | None] = lambda ref: None, demonyms: dict[str, str] | None = None) -> None:
+    def __init__(self, side_of: Callable[[ActorRef], ActorRef | None] = lambda ref: None, demonyms: dict[str, str] | None = None,
+                 names: dict[str, str] | None = None) -> None:
         self.side_of = side_of  # the state or body an actor acts for
+        self.names_to_iri = names or {}  # "Iran" → its IRI, for "Iran's foreign minister"
+        self.all_mentions: dict[int, list[ActorMention]] = {}  # every sentence's mentions, for a post named before its holder
         self.demonyms = demonyms or {}  # "Cambodian" → the state's IRI, for "the Cambodian prime minister"
         self.last_sides: list[ActorRef] = []  # the two sides last named in one sentence, for "both sides said"
         self.last_person: ActorRef | None = None
@@ -139,6 +148,7 @@ class Attributor:
 
     def paragraph(self, sentences: list[Sentence], text: str, mentions: dict[int, list[ActorMention]]) -> list[Utterance]:
         """Utterances of one paragraph (``sentences`` all belong to it)."""
+        self.all_mentions = mentions
         if not sentences:
             return []
         p_begin = sentences[0].begin
@@ -301,6 +311,8 @@ class Attributor:
                 # "The US on Wednesday rejected Russia's demand …, Blinken said.": a frame closing the
                 # sentence names who told it; the first verb's reading holds only if none does.
                 reported = (speaker, self.co_speakers), (speaker, "reported", verb, at, c_begin, s.end)
+                if says_that:
+                    break  # "The White House said in a statement that … Witkoff had underlined …": the that-clause is what was said
         if reported is not None:
             self.co_speakers = reported[0][1]
             return reported[1]
@@ -391,6 +403,13 @@ class Attributor:
         for m in _role_nouns().finditer(window):
             if _FILLER.match(window[m.end():]) and self.last_person is not None:
                 return [self._person_for_role(m.group(0))], window_start + m.start(), window_start + m.end()
+        for m in _owned_roles().finditer(window):
+            # "Iran's foreign minister has described the talks as …" before the article names him:
+            # the person it names later in that post, for that state.
+            if _FILLER.match(window[m.end():]):
+                person = self._named_later(s, m.group("owner"), m.group("role"))
+                if person is not None:
+                    return [person], window_start + m.start(), window_start + m.end()
         for m in _ORG_NOUN.finditer(window):
             if _FILLER.match(window[m.end():]):
                 body = self._last_body_named(m.group(1))
@@ -420,6 +439,18 @@ class Attributor:
             if o.how in ("person", "surname") and o.ref is not None and o.end <= segment_start and not text[o.end:segment_start].strip(" "):
                 return o
         return None
+
+    def _named_later(self, s: Sentence, owner: str, role: str) -> ActorRef | None:
+        """The first person named after sentence ``s`` whose post has the words of ``role`` and
+        who acts for ``owner`` (a state's name)."""
+        words = [w for w in role.lower().split() if w not in ("the", "top", "senior")]
+        state = self.names_to_iri.get(owner)
+        later = [m.ref for i in sorted(i for i in self.all_mentions if i > s.index) for m in self.all_mentions[i]
+                 if m.how in ("person", "name") and m.ref is not None and m.ref.kind == "person"]
+        ours = [ref for ref in later if state is None or getattr(self.side_of(ref), "iri", None) == state]
+        # The post as written; else the first of that side named later with no post written at all.
+        return (next((ref for ref in ours if all(w in (ref.post_label or "").lower() for w in words)), None)
+                or next((ref for ref in ours if not ref.post_label), None))
 
     def _holder_of(self, body: ActorRef, role: str) -> ActorRef | None:
         """The person this article named in a post of ``body`` that ``role`` names ("the Kremlin

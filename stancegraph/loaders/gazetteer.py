@@ -115,6 +115,10 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             surname_counts.setdefault(last, set()).add(iri)
     surnames = {k: next(iter(v)) for k, v in surname_counts.items() if len(v) == 1}
 
+    for table in (names, metonyms, places):
+        # "The White House said …" opens a sentence with the name written "the White House".
+        for form in [f for f in table if f.startswith("the ")]:
+            table.setdefault("The " + form[4:], table[form])
     gaz = Gazetteer(entries, names, demonyms, metonyms, anaphors, places, surnames)
     gaz.pattern = _compile(gaz)
     gaz.demonym_pattern = re.compile(rf"(?<![\w-])(?:{trie_regex(demonyms)})(?![\w-])")

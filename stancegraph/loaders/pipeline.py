@@ -60,7 +60,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
     state = _State(info, gaz, topics, ref, ArticleFacts(info))
 
     finder = ActorFinder(gaz)
-    attributor = Attributor(side_of=lambda ref: _side(state, ref), demonyms=gaz.demonyms)
+    attributor = Attributor(side_of=lambda ref: _side(state, ref), demonyms=gaz.demonyms, names=gaz.names)
     mentions: dict[int, list[ActorMention]] = {}
     dates: dict[int, list[DateMention]] = {}
     anchor: dt.date | None = None
