@@ -30,7 +30,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*[-–]\s*(?P<day2>[0-3]?\d)\b)?(?:,?\s+{_YEAR}\b)?")),
     ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:(?P<day2>[0-3]?\d)\s*[-–]\s*)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
     ("month", re.compile(
-        rf"\b(?:(?P<prep>in|since|by|until|from|during|through|throughout|of|last|this|next|early|mid|late)\s+)?"
+        rf"\b(?:(?P<prep>in|since|by|until|from|during|through|throughout|of|for|last|this|next|early|mid|late)\s+)?"
         rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?{_MONTH}(?:\s+{_YEAR}\b)?")),
     # "in 2016 and 2017", "in 2014-2015": several years, so no single date (see _interpret).
     ("years", re.compile(r"\b(?:in|during|between)\s+(?:19|20)\d{2}\s*(?:and|or|to|-|–)\s*(?:19|20)\d{2}\b")),

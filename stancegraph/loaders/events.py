@@ -31,7 +31,7 @@ def _alternation(section: str, key: str) -> str:
 _MEETING = re.compile(
     r"(?i)\b(talks|meeting|meetings|negotiations|discussions|consultations|summit|session|round of talks|"
     r"conference|council|met|meet|dialogue round|phone call|phone conversation|phone talks|telephone call|"
-    r"telephone conversation|telephone talks|video call|videoconference)\b"
+    r"telephone conversation|telephone talks|video call|videoconference|(?<=next )round|(?<=new )round|(?<=second )round|(?<=third )round|(?<=another )round)\b"
 )
 _HELD_VERBS = r"held|took place|take place|ended|concluded|began|started|opened|met|hosted|convened|discussed|is discussing|are discussing|resumed|kicked off|got under way|got underway|is under way|are under way|is underway|are underway"
 _HELD = re.compile(rf"(?i)\b({_HELD_VERBS})\b")
@@ -333,8 +333,13 @@ _PLANNED = re.compile(rf"(?i)\b(?:{_alternation('meeting', 'planned_cues')})\s+(
 def _planned(text: str, meeting: re.Match) -> bool:
     """Is the meeting told as scheduled ("were scheduled to hold talks", "are due to meet"), and not
     denied ("are not scheduled to meet")?"""
+    if _PLANNED_AFTER.match(text[meeting.end():]):
+        return True  # "The next round is scheduled for May in Geneva"
     cue = _PLANNED.search(text[: meeting.start()])
     return cue is not None and not re.search(rf"(?i)\b{_NEGATION}\s+(?:\w+\s+)?$", text[: cue.start()])
+
+
+_PLANNED_AFTER = re.compile(r"(?i)\s+(?:of\s+(?:talks|negotiations|consultations)\s+)?(?:is|are|has\s+been|have\s+been)\s+(?:scheduled|planned|set|due|expected)\s+(?:for|to\s+(?:take\s+place|be\s+held|start|begin|open))\b")
 
 
 _RESUMES_RIGHT_BEFORE = re.compile(rf"(?i)\b(?:{_alternation('meeting', 'resume_verbs')})\s*$")

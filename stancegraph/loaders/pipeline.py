@@ -130,7 +130,8 @@ def _date_meetings_just_ended(state: _State) -> None:
 
 def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
     own_dates = dates_of_events(s.text, s.begin, dates)
-    follows = _event_just_before(state, s) if not own_dates else None
+    # "The sides last met in Prague on March 12. The next round is …": a new meeting, not that day's.
+    follows = _event_just_before(state, s) if not own_dates and not _ANOTHER_MEETING.search(s.text) else None
     source = "own"
     if follows is None and not own_dates:
         # Only the report is dated ("…, officials said on Thursday"): news of the day, so that day.

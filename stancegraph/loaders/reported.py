@@ -27,6 +27,7 @@ from .state import (
     _after_word,
     _demanded_topics,
     _evidence,
+    _last_demander,
     _one_each,
     _own_words,
     _ProposalContext,
@@ -335,6 +336,8 @@ def _verdict_by(state: _State, s: Sentence, mentions: list[ActorMention], verdic
     answered = [a for a in _sides(state, [m for m in objects if not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE)]) if a not in responders]
     if not answered and state.proposal and state.proposal.author.iri != by.iri and state.proposal.sentence < s.index:
         answered = [state.proposal.author]
+    if not answered and (demander := _last_demander(state, by)) is not None:
+        answered = [demander]
     kind = verdict.kind
     topics = tuple(dict.fromkeys(h.topic for h in state.topics.find(text) if h.topic not in state.topics.generic)) or ("other",)
     ev = _evidence(s, s.begin, s.end, state.info.text, 0.7)

@@ -162,6 +162,15 @@ def _demanded_topics(text: str, hits: list) -> list:
     return [h for h in hits if not any(b <= h.begin < e for b, e in aside)]
 
 
+def _last_demander(state: _State, responder: ActorRef) -> ActorRef | None:
+    """Whose demand an answer that names no one answers ("The Georgian Foreign Ministry rejected
+    the demand"): the side that made the last demand read, if not the responder."""
+    for st in reversed(state.facts.statements):
+        if st.kind == "demand" and st.on_behalf_of is not None:
+            return st.on_behalf_of if st.on_behalf_of.iri != responder.iri else None
+    return None
+
+
 def _one_each(addressees: list[ActorRef]) -> list[ActorRef | None]:
     """A response goes to one actor: one response per actor answered, or one to no one named."""
     return list(dict.fromkeys(addressees)) or [None]
