@@ -6,6 +6,8 @@ worked out by hand from the annotation conventions in tests/gold/README.md.
 
 from __future__ import annotations
 
+import pytest
+
 from stancegraph.loaders import acts
 from stancegraph.loaders.pipeline import extract_raw
 from stancegraph.loaders.reader import read_article
@@ -430,3 +432,136 @@ def test_what_a_sides_proposal_says_is_its_demand_of_no_stated_day(tmp_path):
 def test_what_a_proposal_says_keeps_the_day_it_was_put_forward(tmp_path):
     facts = facts_of(tmp_path, "Peru submitted a draft agreement to Chile on May 2, 2023. Peru's draft says Chile should agree to a ceasefire.")
     assert ("Peru", "ceasefire", "2023-05-02") in demands(facts)
+
+
+
+# -- verdicts --------------------------------------------------------------------------------------------
+def test_having_since_accepted_the_invitation_is_an_acceptance_by_the_subject(tmp_path):
+    facts = facts_of(tmp_path, "Iran has since accepted the invitation to talks in Vienna.", headline="Nuclear talks")
+    assert {(r[0], r[1]) for r in responses(facts)} == {("Iran", "acceptance")}
+
+
+def test_vetoing_it_is_a_rejection_by_the_one_who_vetoed(tmp_path):
+    facts = facts_of(tmp_path, "Armenia proposed a peace treaty. Azerbaijan vetoed it.", headline="Peace talks")
+    assert {(r[0], r[1]) for r in responses(facts)} == {("Azerbaijan", "rejection")}
+
+
+def test_refusing_to_do_what_was_asked_is_a_rejection(tmp_path):
+    facts = facts_of(tmp_path, "Pyongyang refused to dismantle its Yongbyon reactor, South Korean officials said.",
+                     headline="Nuclear talks")
+    assert {(r[0], r[1]) for r in responses(facts)} == {("North Korea", "rejection")}
+
+
+def test_declining_to_comment_or_to_give_a_date_is_no_rejection(tmp_path):
+    facts = facts_of(tmp_path, "The North Korean foreign ministry declined to comment on the ceasefire proposal. "
+                               "Pyongyang also declined to give a date for the next round of talks.", headline="Missile talks")
+    assert not [r for r in facts.statements if r.kind == "rejection"]
+
+
+def test_a_passive_verdict_is_the_agents_after_by(tmp_path):
+    facts = facts_of(tmp_path, "The ceasefire proposal was endorsed by all members of the African Union.", headline="Peace talks")
+    assert {(r[0], r[1]) for r in responses(facts)} == {("African Union", "acceptance")}
+
+
+def test_not_accepting_a_kind_of_thing_is_no_verdict_but_not_accepting_a_definite_offer_is():
+    assert acts.find_verdict("We will not accept ultimatums") is None
+    assert acts.find_verdict("We will not accept the plan").kind == "rejection"
+
+
+def test_a_leader_of_an_organisation_introduced_with_its_acronym_answers_for_it(tmp_path):
+    facts = facts_of(tmp_path, "Talks between the government and the Blue Nile Popular Front (BNPF) stalled in Juba. "
+                               "BNPF leader Ahmed Musa has since accepted the invitation.", headline="Blue Nile talks")
+    assert {(r[0], r[1]) for r in responses(facts)} == {("Blue Nile Popular Front", "acceptance")}
+
+
+@pytest.mark.xfail(reason="'BNPF commander Ahmed Musa has since accepted the invitation' gives no acceptance at all, "
+                          "where 'BNPF leader Ahmed Musa …' and 'The BNPF has since accepted …' give one by the front",
+                   strict=True)
+def test_a_commander_of_an_organisation_introduced_with_its_acronym_answers_for_it(tmp_path):
+    facts = facts_of(tmp_path, "Talks between the government and the Blue Nile Popular Front (BNPF) stalled in Juba. "
+                               "BNPF commander Ahmed Musa has since accepted the invitation.", headline="Blue Nile talks")
+    assert {(r[0], r[1]) for r in responses(facts)} == {("Blue Nile Popular Front", "acceptance")}
+
+
+# -- requests read from threats, proposals and expectations ----------------------------------------------
+def test_a_threat_unless_the_others_act_is_a_demand_that_they_act(tmp_path):
+    facts = facts_of(tmp_path, "Egypt threatened to close the Rafah crossing to aid convoys if Israel and Hamas did not "
+                               "agree to a ceasefire.", headline="Gaza talks")
+    assert demands(facts) == {("Egypt", "ceasefire", "2023-05-04")}
+    [demand] = [d for d in facts.statements if d.kind == "demand"]
+    assert {a.label for a in demand.addressees} == {"Israel", "Hamas"}
+
+
+def test_proposing_a_ceasefire_is_a_demand_of_the_proposers_side(tmp_path):
+    facts = facts_of(tmp_path, "Indonesian President Joko Widodo proposed a ceasefire between the two sides on Monday.",
+                     headline="Border clashes")
+    assert demands(facts) == {("Indonesia", "ceasefire", "2023-05-01")}  # the Monday before Thursday, May 4
+
+
+def test_proposed_as_an_adjective_makes_no_proposal(tmp_path):
+    facts = facts_of(tmp_path, "The envoys spent Thursday on Cambodia's proposed security guarantees for the border villages. "
+                               "Thai negotiators raised questions about the proposed security guarantees.", headline="Border clashes")
+    assert demands(facts) == set()
+
+
+def test_expecting_the_other_side_to_act_is_a_demand_of_it(tmp_path):
+    facts = facts_of(tmp_path, "Tehran expects Washington to give a written reply to its proposals.", headline="Nuclear talks")
+    assert {d[0] for d in demands(facts)} == {"Iran"}
+    [demand] = [d for d in facts.statements if d.kind == "demand"]
+    assert [a.label for a in demand.addressees] == ["United States"]
+
+
+def test_expecting_how_the_talks_will_go_is_no_demand(tmp_path):
+    facts = facts_of(tmp_path, "Tehran expects the talks to be difficult.", headline="Nuclear talks")
+    assert demands(facts) == set()
+
+
+def test_what_a_side_has_repeatedly_called_for_is_a_standing_demand_of_no_date(tmp_path):
+    facts = facts_of(tmp_path, "Armenian ombudsman Anahit Manasyan spoke on Thursday.\n"
+                               "\"We have repeatedly called for more frequent prisoner exchanges,\" she added.",
+                     headline="Prisoner talks")
+    assert demands(facts) == {("Armenia", "prisoner-exchange", None)}
+
+
+def test_a_request_told_as_recent_is_undated_and_one_told_with_its_day_is_dated(tmp_path):
+    recent = facts_of(tmp_path, "Recently, the Ethiopian government requested a ceasefire from the African Union mediators.",
+                      headline="Peace talks")
+    assert demands(recent) == {("Ethiopia", "ceasefire", None)}
+    dated = facts_of(tmp_path, "On Tuesday, the Ethiopian government requested a ceasefire from the African Union mediators.",
+                     headline="Peace talks")
+    assert demands(dated) == {("Ethiopia", "ceasefire", "2023-05-02")}
+
+
+def test_a_proposal_named_with_its_author_is_the_authors_undated_demand(tmp_path):
+    facts = facts_of(tmp_path, "Khartoum welcomed the U.S. proposal for a three-day humanitarian ceasefire.", headline="Sudan talks")
+    assert demands(facts) == {("United States", "ceasefire", None)}
+
+
+@pytest.mark.xfail(reason="a proposal whose author is named by a demonym ('the Qatari proposal for …'): Khartoum's "
+                          "reaction is read as addressed to Qatar, but no demand of Qatar's is read; with 'Qatar's "
+                          "proposal' or 'the U.S. proposal' it is", strict=True)
+def test_a_proposal_named_with_its_authors_demonym_is_the_authors_undated_demand(tmp_path):
+    facts = facts_of(tmp_path, "Khartoum welcomed the Qatari proposal for a three-day humanitarian ceasefire.", headline="Sudan talks")
+    assert demands(facts) == {("Qatar", "ceasefire", None)}
+
+
+def test_considering_it_necessary_is_a_demand(tmp_path):
+    facts = facts_of(tmp_path, "\"We consider it necessary to lift the sanctions,\" Iranian Foreign Minister "
+                               "Hossein Amirabdollahian said.", headline="Nuclear talks")
+    assert demands(facts) == {("Iran", "sanctions-relief", "2023-05-04")}
+
+
+def test_an_official_of_a_state_calling_on_the_other_side_makes_a_demand_of_that_state(tmp_path):
+    facts = facts_of(tmp_path, "Azerbaijan's ombudsman, Leyla Hasanova, called on Armenia to agree to a prisoner exchange.",
+                     headline="Prisoner talks")
+    assert demands(facts) == {("Azerbaijan", "prisoner-exchange", "2023-05-04")}
+
+
+@pytest.mark.xfail(reason="with a two-word office before the head ('human rights ombudsman') the person gets the "
+                          "possessor's side, but 'called on Armenia to …' yields no demand at all; 'Azerbaijan's "
+                          "ombudsman, X, called on' and '… human rights ombudsman, X, said Armenia must' do",
+                   strict=True)
+def test_a_human_rights_ombudsman_calling_on_the_other_side_makes_a_demand_of_that_state(tmp_path):
+    facts = facts_of(tmp_path, "Azerbaijan's human rights ombudsman, Leyla Hasanova, called on Armenia to agree to a "
+                               "prisoner exchange.", headline="Prisoner talks")
+    assert demands(facts) == {("Azerbaijan", "prisoner-exchange", "2023-05-04")}

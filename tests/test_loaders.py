@@ -256,3 +256,109 @@ def test_a_trie_regex_matches_exactly_its_words_longest_first():
 def test_a_future_word_looks_ahead_only_up_to_a_past_verb(text, iso):
     # Written on Wednesday 2023-03-15.
     assert [d for _, d in dates_in(text)] == [iso]
+
+
+# -- bare weekdays and spans of days ---------------------------------------------------------------------
+def test_a_bare_weekday_after_a_verb_is_read_as_on_that_day():
+    ref = dt.date(2023, 5, 4)  # a Thursday
+    assert dates_in("the envoy said Wednesday that talks would go on", ref) == [("Wednesday", "2023-05-03")]
+    assert dates_in("The two sides held talks Thursday in Doha.", ref) == [("Thursday", "2023-05-04")]
+
+
+def test_a_headlines_bare_weekday_with_no_verb_before_it_is_no_date():
+    assert dates_in("Iran nuclear talks Monday", dt.date(2023, 5, 4)) == []
+
+
+@pytest.mark.parametrize("text", ["The ministers met September 4-5 in Baku.", "The ministers met 4–5 September in Baku."])
+def test_a_span_of_days_within_one_month_has_month_precision(text):
+    assert [iso for _, iso in dates_in(text, dt.date(2023, 9, 20))] == ["2023-09"]
+
+
+# -- the article's own date ------------------------------------------------------------------------------
+def article_with(tmp_path, text: str, **meta):
+    """An article with a sidecar holding ``meta`` (e.g. url=…), read as the pipeline reads it."""
+    import json
+
+    from stancegraph.loaders.pipeline import extract_article
+
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    if meta:
+        (tmp_path / "a.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return extract_article(path)
+
+
+@pytest.mark.parametrize("url, iso", [
+    ("https://example.com/2024/08/09/sudan-talks-geneva", "2024-08-09"),
+    ("https://example.com/news/20230614/armenia-azerbaijan-talks", "2023-06-14"),
+])
+def test_an_article_without_a_date_takes_the_one_in_its_address(tmp_path, url, iso):
+    facts = article_with(tmp_path, "Talks\nArmenia and Azerbaijan held talks in Washington, officials said.\n", url=url)
+    assert (facts.article.published.iso, facts.article.published_source) == (iso, "url")
+
+
+def test_a_published_date_in_the_sidecar_beats_the_address(tmp_path):
+    facts = article_with(tmp_path, "Talks\nArmenia and Azerbaijan held talks in Washington, officials said.\n",
+                         published="2023-06-01", url="https://example.com/2024/08/09/story")
+    assert (facts.article.published.iso, facts.article.published_source) == ("2023-06-01", "metadata")
+
+
+def test_a_dateline_takes_its_year_from_the_address_and_keeps_its_own_day(tmp_path):
+    facts = article_with(tmp_path, "Talks\nANKARA, October 14. /TASS/. Armenia and Azerbaijan exchanged detainees, "
+                                   "the Turkish foreign ministry said.\n", url="https://tass.com/world/2024/10/15/story")
+    assert facts.article.published.iso == "2024-10-14"  # the copy went online the day after the story
+
+
+def test_a_dateline_later_in_the_year_than_the_address_is_from_the_year_before(tmp_path):
+    facts = article_with(tmp_path, "Talks\nGENEVA, December 31 (Reuters) - Iran and the IAEA resumed talks in Geneva.\n",
+                         url="https://example.com/world/2025/01/02/iran-talks")
+    assert facts.article.published.iso == "2024-12-31"
+
+
+def _latest_year_with_weekday(month, day, weekday):
+    return max(y for y in range(1990, dt.date.today().year + 1) if dt.date(y, month, day).weekday() == weekday)
+
+
+def test_the_leads_weekday_pins_the_dateline_year_and_a_year_of_history_does_not_pull_it_back(tmp_path):
+    facts = article_with(tmp_path, "Nuclear talks\nGENEVA, March 3 (Reuters) - Iran and the United States resumed nuclear "
+                                   "talks, the envoy said on Thursday. The two sides first met in 1997.\n")
+    # March 3 was a Thursday in 2005 and 2011 too: the latest such year up to now, not the one nearest 1997
+    expected = _latest_year_with_weekday(3, 3, 3)
+    assert expected >= 2022
+    assert (facts.article.published.iso, facts.article.published_source) == (f"{expected}-03-03", "dateline+weekday")
+
+
+def test_the_weekday_the_story_was_told_beats_the_weekday_of_the_meeting_it_tells(tmp_path):
+    facts = article_with(tmp_path, "Nuclear talks\nGENEVA, March 3 (Reuters) - The delegations met in Geneva on Wednesday. "
+                                   "Iranian envoy Ali Bagheri Kani told reporters on Thursday that the talks were useful.\n")
+    # read by "on Wednesday" it would be of a year where March 3 is a Wednesday (2021, 2027 …)
+    assert facts.article.published.iso == f"{_latest_year_with_weekday(3, 3, 3)}-03-03"
+
+
+@pytest.mark.parametrize("dateline, named, iso", [
+    ("GENEVA, February 10 (Reuters) -", "January 25, 2022", "2022-02-10"),
+    ("GENEVA, January 5 (Reuters) -", "December 20, 2021", "2022-01-05"),  # after the date named: the next January
+])
+def test_a_dateline_year_read_off_the_latest_date_named_is_marked_inferred(tmp_path, dateline, named, iso):
+    facts = article_with(tmp_path, f"Nuclear talks\n{dateline} Iran and the IAEA resumed talks in Geneva. "
+                                   f"Iran submitted its proposals to the agency on {named}.\n")
+    assert (facts.article.published.iso, facts.article.published_source) == (iso, "dateline+latest")
+
+
+# -- organisations the article introduces ---------------------------------------------------------------
+def test_an_organisation_introduced_with_its_acronym_is_an_actor_found_by_either_name():
+    finder = ActorFinder(default_gazetteer())
+    text = "Talks between the government and the Blue Nile Popular Front (BNPF) stalled in Juba."
+    first = [m.ref for m in finder.find(text, 0) if m.ref is not None and m.ref.label == "Blue Nile Popular Front"]
+    assert first and first[0].kind == "organization"
+    later = finder.find("The BNPF said it was ready for a ceasefire.", len(text) + 1)
+    assert "Blue Nile Popular Front" in {m.ref.label for m in later if m.ref is not None}
+
+
+def test_an_acronym_named_with_a_treaty_is_no_organisation(tmp_path):
+    treaty = article_with(tmp_path, "Talks\nPARIS, May 4, 2023 (AFP) - Armenia and Azerbaijan discussed the Joint "
+                                    "Border Forces (JBF) agreement on Tuesday.\n")
+    assert [a.label for a in treaty.actors if a.kind == "organization"] == []
+    force = article_with(tmp_path, "Talks\nPARIS, May 4, 2023 (AFP) - Armenia and Azerbaijan discussed the deployment "
+                                   "of the Joint Border Forces (JBF) on Tuesday.\n")
+    assert [a.label for a in force.actors if a.kind == "organization"] == ["Joint Border Forces"]
