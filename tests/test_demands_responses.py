@@ -474,9 +474,6 @@ def test_a_leader_of_an_organisation_introduced_with_its_acronym_answers_for_it(
     assert {(r[0], r[1]) for r in responses(facts)} == {("Blue Nile Popular Front", "acceptance")}
 
 
-@pytest.mark.xfail(reason="'BNPF commander Ahmed Musa has since accepted the invitation' gives no acceptance at all, "
-                          "where 'BNPF leader Ahmed Musa …' and 'The BNPF has since accepted …' give one by the front",
-                   strict=True)
 def test_a_commander_of_an_organisation_introduced_with_its_acronym_answers_for_it(tmp_path):
     facts = facts_of(tmp_path, "Talks between the government and the Blue Nile Popular Front (BNPF) stalled in Juba. "
                                "BNPF commander Ahmed Musa has since accepted the invitation.", headline="Blue Nile talks")
@@ -537,9 +534,6 @@ def test_a_proposal_named_with_its_author_is_the_authors_undated_demand(tmp_path
     assert demands(facts) == {("United States", "ceasefire", None)}
 
 
-@pytest.mark.xfail(reason="a proposal whose author is named by a demonym ('the Qatari proposal for …'): Khartoum's "
-                          "reaction is read as addressed to Qatar, but no demand of Qatar's is read; with 'Qatar's "
-                          "proposal' or 'the U.S. proposal' it is", strict=True)
 def test_a_proposal_named_with_its_authors_demonym_is_the_authors_undated_demand(tmp_path):
     facts = facts_of(tmp_path, "Khartoum welcomed the Qatari proposal for a three-day humanitarian ceasefire.", headline="Sudan talks")
     assert demands(facts) == {("Qatar", "ceasefire", None)}

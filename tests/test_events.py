@@ -410,9 +410,6 @@ def test_a_round_of_talks_that_has_concluded_is_a_meeting_of_the_articles_day(tm
     assert summary(e for e in events if e.kind == "meeting") == {("meeting", "2023-05-04", "Doha")}
 
 
-@pytest.mark.xfail(reason="'The talks between Armenia and Azerbaijan have concluded.' with no place and no date yields "
-                          "no event; 'The third round of talks between Armenia and Azerbaijan in Doha has concluded.' "
-                          "is a meeting of the article's day", strict=True)
 def test_talks_that_have_concluded_without_a_place_are_a_meeting_of_the_articles_day(tmp_path):
     events = events_of(tmp_path, "The talks between Armenia and Azerbaijan have concluded.")
     assert summary(e for e in events if e.kind == "meeting") == {("meeting", "2023-05-04", None)}

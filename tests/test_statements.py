@@ -494,8 +494,6 @@ def test_a_bare_weekday_after_said_dates_the_statement(tmp_path):
     assert said(facts) == [("Ali Bagheri Kani", "2023-05-03", "supports")]
 
 
-@pytest.mark.xfail(reason="'said Wednesday that …': the bare weekday is dated but left at the start of what was said "
-                          "(quote 'Wednesday that Iran was ready …'); 'said on Wednesday that' cuts it off", strict=True)
 def test_a_bare_weekday_after_said_is_part_of_the_frame_not_the_words(tmp_path):
     facts = article(tmp_path, (
         "Nuclear talks\nTEHRAN, May 4, 2023 (AP) - Iranian envoy Ali Bagheri Kani said Wednesday that Iran was ready to sign the deal.\n"
@@ -514,9 +512,6 @@ def test_a_refusal_denied_is_support_not_a_rejection(tmp_path):
     assert said(facts) == [("Elchin Amirbayov", "2023-05-04", "supports")]
 
 
-@pytest.mark.xfail(reason="find_verdict reads no verdict in 'will not accept ultimatums', but speech.py's "
-                          "acts.response_kind still matches 'will not accept' in [response] rejection, so the "
-                          "words are a rejection (stance opposes), not a plain stance", strict=True)
 def test_refusing_ultimatums_in_general_is_a_stance_not_a_rejection(tmp_path):
     facts = article(tmp_path, (
         "Talks\nSEOUL, May 4, 2023 (AP) - \"We will not accept ultimatums,\" North Korean Foreign Minister Choe Son Hui said.\n"

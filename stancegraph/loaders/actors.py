@@ -123,7 +123,7 @@ class ActorFinder:
             after = text[m.end():].split()[:1]
             if (not full or full in self.gaz.names or acronym in self.gaz.names or words[-1].lower() not in _organization_heads()
                     or (after and after[0].lower().strip(".,;") in _not_organizations_after())
-                    or _initials(words) != acronym.upper()):
+                    or sorted(_initials(words)) != sorted(acronym.upper())):  # "National Liberation Army (ELN)"
                 continue
             ref = ActorRef(iri=actor_iri(full), label=full, kind="organization", known=False)
             self.organizations.setdefault(full, ref)
@@ -373,6 +373,9 @@ class ActorFinder:
     def _affiliation(self, title: str) -> tuple[str | None, str | None]:
         """(state or organisation represented, body the post is in) from the words of a title."""
         represents, body = None, None
+        minted = self._organization_pattern.search(title) if self._organization_pattern else None
+        if minted is not None:  # "BNPF commander Ahmed Musa": the organisation the article introduced
+            represents = self.organizations[minted.group(0)].iri
         for m in self.gaz.pattern.finditer(title):
             before = title[: m.start()].split()[-2:]
             if before and (before[-1] == "to" or before[-2:] == ["to", "the"]):

@@ -59,10 +59,24 @@ def classify_stance(text: str) -> Stance:
     return Stance("neutral", modality)
 
 
-def _unnegated(text: str, section: str, key: str) -> bool:
-    """Whether a cue of ``section.key`` stands in ``text`` without a negator right before it."""
+def _unnegated_spans(text: str, section: str, key: str) -> list[tuple[int, int]]:
+    """The cues of ``section.key`` in ``text`` without a negator right before them."""
     folded = fold(text)
-    return any(not _negated_before(folded, b) for b, _ in cue_spans(text, section, key))
+    return [(b, e) for b, e in cue_spans(text, section, key) if not _negated_before(folded, b)]
+
+
+def _unnegated(text: str, section: str, key: str) -> bool:
+    return bool(_unnegated_spans(text, section, key))
+
+
+_WILL_NOT_ACCEPT = re.compile(r"(?:will|would|cannot|can't|won't|will never|would never)\s+(?:not\s+)?accept$")
+
+
+def _refuses_a_kind_of_thing(text: str, begin: int, end: int) -> bool:
+    """ "We will not accept ultimatums": a refusal of a kind of thing, not an answer to an offer
+    ("will not accept the plan")."""
+    folded = fold(text)
+    return bool(_WILL_NOT_ACCEPT.search(folded[begin:end])) and not _answers_an_object(folded[end:], _cues("verdict", "objects"), definite=True)
 
 
 def _condition(text: str) -> str | None:
@@ -119,7 +133,7 @@ def response_kind(text: str) -> str | None:
         return "counter-proposal"
     if _OPEN_OR_PASSIVE.search(text):
         return None  # "whether that will be endorsed by …": no one has answered yet, or someone else has
-    if _unnegated(text, "response", "rejection"):
+    if any(not _refuses_a_kind_of_thing(text, b, e) for b, e in _unnegated_spans(text, "response", "rejection")):
         return "rejection"
     if _accepts(text):
         return "acceptance"
@@ -226,6 +240,8 @@ def find_verdict(text: str, start: int = 0, end: int | None = None) -> Verdict |
                 continue  # "has never refused to exchange prisoners"
             verdict_kind = "rejection" if negated else kind
             after = folded[m.end():]
+            if kind == "rejection" and re.match(r"\s+to\s", after):
+                continue  # "declined to comment", "refused to destroy": the refusal rule below reads these
             passive = bool(_PASSIVE_BEFORE.search(folded[:m.start()])) and re.match(r"\s+by\b", after) is not None
             if passive or _answers_an_object(after, objects, definite=negated):
                 found.append(Verdict(verdict_kind, m.start(), m.end(), passive=passive))

@@ -38,7 +38,7 @@ _VERB_AFTER = re.compile(r"\s+(?:would|will|was|were|is|are|had|has|have|could|s
 _IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;“”\"]*$")
 _APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,160},")
 _INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
-_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
+_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
 
 
 @dataclass(frozen=True)

@@ -304,8 +304,8 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
     meeting = _meeting_noun(text)
     if meeting is None and _resumes_here(clause):
         return FoundEvent("meeting", _with_labels("Talks resumed", participants, " of {}"), _place(clause, mentions), participants, of_talks=True)
-    if meeting is None or _negated(text, meeting):
-        return None
+    if meeting is None or _negated(text, meeting) or _WISHED.search(text[: meeting.start()]):
+        return None  # "ready to resume the talks", "threatened to leave the talks": no meeting held
     place = _place(clause, mentions, meeting)
     planned = _planned(text, meeting)
     if planned and participants:
@@ -313,6 +313,10 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
         own_day = clause.date is not None and clause.date.precision == "day" and clause.date_source == "own"
         return FoundEvent("meeting", _with_labels("Planned " + meeting.group(1), participants, " of {}"), place, participants, dated=own_day)
     held = _HELD.search(text) or _AFTER_MEETING.search(text)
+    just_ended = clause.date is None and len(participants) >= 2 and _JUST_HELD.search(text[meeting.end():]) is not None
+    if just_ended:
+        # "The talks between Armenia and Azerbaijan have concluded": held, and ended the day of the news.
+        return FoundEvent("meeting", _with_labels(meeting.group(1).capitalize(), participants, " of {}"), place, participants, of_the_day=True)
     if not (clause.date is not None or (place is not None and held)) or len(participants) + (place is not None) < 1:
         return None
     # A meeting still to come counts only when the text gives its day ("talks will resume on Tuesday").
@@ -328,6 +332,11 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
 # The cue governs the meeting: "scheduled to meet", "due to hold a new round of talks" — not "due to
 # the talks" (a cause) nor "expected to boost the talks".
 _PLANNED = re.compile(rf"(?i)\b(?:{_alternation('meeting', 'planned_cues')})\s+(?:(?:hold|have|start|begin|open|resume|attend|join)\s+(?:\w+\s+){{0,3}})?$")
+
+
+# What a side wants or threatens to do with talks, not talks held: "ready to resume the talks".
+_WISHED = re.compile(r"(?i)\b(?:ready|willing|prepared|hopes?|hoping|wants?|wish(?:es)?|seeks?|aims?|threatened|threatens|refused|refuses|vowed)\s+to\s+(?:\w+\s+){1,3}$")
+_JUST_HELD = re.compile(r"(?i)^[^.;]*?\b(?:has|have)\s+(?:\w+ly\s+)?(?:concluded|ended|wrapped\s+up|finished|closed|kicked\s+off|begun|started|opened)\b")
 
 
 def _planned(text: str, meeting: re.Match) -> bool:

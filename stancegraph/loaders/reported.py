@@ -242,8 +242,10 @@ def _named_proposal(state: _State, s: Sentence, mentions: list[ActorMention], m:
     """A proposal named with its author ("the U.S. proposal for a 30-day ceasefire") is the
     author's demand, on the specific topic the rest of its clause names. Undated: the noun tells
     that it was made, not when."""
-    if m.ref is None or m.how in ("place", "demonym") or m.in_title:
+    if m.ref is None or m.how == "place" or m.in_title:
         return
+    if m.how == "demonym" and not re.search(r"(?i)\bthe\s+$", state.info.text[s.begin:m.begin]):
+        return  # "the Qatari proposal" names its author; "Qatari officials' proposal" does not
     after = state.info.text[m.end:s.end]
     named = _PROPOSAL_AFTER_NAME.match(after)
     if named is None:
@@ -527,6 +529,10 @@ def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: 
     between = [m for m in mentions if s.begin + clause_start <= m.begin and m.end <= s.begin + request.start()
                and m.ref is not None and not m.in_title and m.how != "place"
                and (m.how != "demonym" or _group_noun_after(state.info.text, m))]
+    if not between and not text[clause_start:verb_at].strip():
+        # "Azerbaijan's ombudsman, Leyla Hasanova, called on …": the name the apposition closes on.
+        comma = text.rfind(",", 0, clause_start)
+        between = [m for m in mentions if m.how == "person" and m.ref is not None and comma >= 0 and m.end - s.begin == comma]
     voice = next((u for u in said if u.begin <= s.begin + request.start() < u.end), None)
     if voice is not None and _WE_BEFORE.search(text[clause_start:verb_at]):
         # "“We have repeatedly called for the intensification of prisoner exchanges,” she added."
