@@ -34,7 +34,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?{_MONTH}(?:\s+{_YEAR}\b)?")),
     # "in 2016 and 2017", "in 2014-2015": several years, so no single date (see _interpret).
     ("years", re.compile(r"\b(?:in|during|between)\s+(?:19|20)\d{2}\s*(?:and|or|to|-|–)\s*(?:19|20)\d{2}\b")),
-    ("year", re.compile(rf"\b(?:in|since|by|until|during|throughout|early|late|mid)[\s-]+{_YEAR}\b")),
+    # "in 2016", "by mid-2023", "the first half of 2020" — not "the positions of 1997" (a year named, not a date)
+    ("year", re.compile(rf"\b(?:in|since|by|until|during|throughout|early|late|mid|(?:half|end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of)[\s-]+{_YEAR}\b")),
     # "on Thursday", "last Friday", "late Tuesday", "Thursday afternoon", "after Tuesday's meeting":
     # a bare weekday (a headline's "Monday") is not taken.
     # "on Wednesday and Thursday": one span of days (see _interpret).
@@ -42,7 +43,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("relday", re.compile(r"\b(?P<relday>yesterday|today|tomorrow|earlier\s+today|earlier\s+in\s+the\s+day|later\s+in\s+the\s+day)\b", re.I)),
     ("relweek", re.compile(r"\b(?P<relweek>(?:last|past)\s+week(?:end)?|(?:over|during|at)\s+the\s+weekend)\b", re.I)),
     ("relperiod", re.compile(r"\b(?P<relperiod>last|this|next)\s+(?P<unit>month|year)\b", re.I)),
+    # "two weeks ago", "several days ago", "a month ago": back from the article's date.
+    ("ago", re.compile(r"\b(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|few|a\s+couple\s+of)\s+"
+                       r"(?P<agounit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
 ]
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2}
+# "several", "a few": a span of counts, dated at the precision that holds it.
+_VAGUE_COUNTS = {"several": (2, 7), "a few": (2, 5), "few": (2, 5)}
 
 
 # "talks will resume on Tuesday": the coming Tuesday, not the last one.
@@ -162,7 +171,7 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
         word = g["month"].lower().rstrip(".")
         if word == "may" and not (g.get("prep") or g.get("year")):
             return None  # the modal verb, most likely
-        if m.group(0)[0].islower() and not g.get("prep") and not g.get("year"):
+        if m.group(0)[0].islower() and not g.get("prep") and not g.get("year") and not re.match(r"(?i)(?:early|mid|late|the\s+(?:end|beginning|middle)\s+of)", m.group(0)):
             return None
         month = MONTHS[word]
         prep = (g.get("prep") or "").lower()
@@ -210,7 +219,30 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
             return PartialDate(f"{ref.year + step:04d}", m.group(0)), False
         month0 = ref.year * 12 + ref.month - 1 + step
         return PartialDate(f"{month0 // 12:04d}-{month0 % 12 + 1:02d}", m.group(0)), False
+    if kind == "ago":
+        if ref is None:
+            return None, False
+        return _ago(ref, " ".join(g["count"].lower().split()), g["agounit"].lower().rstrip("s"), m.group(0)), False
     return None
+
+
+def _ago(ref: dt.date, count: str, unit: str, text: str) -> PartialDate | None:
+    """ "two weeks ago" → the days that week covers, "several days ago" → the days 2–7 back, at the
+    precision that holds them all; months and years at their own precision."""
+    low, high = _VAGUE_COUNTS.get(count) or ((int(count),) * 2 if count.isdigit() else (_COUNTS[count],) * 2)
+    if unit == "day":
+        return covering_date(ref - dt.timedelta(days=high), ref - dt.timedelta(days=low), text)
+    if unit == "week":  # a week back is a day within three of that
+        return covering_date(ref - dt.timedelta(days=high * 7 + 3), ref - dt.timedelta(days=low * 7 - 3), text)
+    if unit == "month":
+        firsts = [(ref.year * 12 + ref.month - 1 - n) for n in (high, low)]
+        if firsts[0] != firsts[1]:
+            years = {f // 12 for f in firsts}
+            return PartialDate(f"{years.pop():04d}", text) if len(years) == 1 else None
+        return PartialDate(f"{firsts[0] // 12:04d}-{firsts[0] % 12 + 1:02d}", text)
+    if low != high:
+        return None
+    return PartialDate(f"{ref.year - low:04d}", text)
 
 
 def _weekday_near(ref: dt.date, weekday: int, ahead: bool, last: bool) -> dt.date:

@@ -322,7 +322,13 @@ def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: 
     if speech is not None and re.search(r"(?i)\bhad\s+(?:\w+ly\s+)?$", s.text[:verdict.start]):
         date = None  # "recalled that Moscow had accepted the proposal": told now, done before, when it does not say
     inside = [m for m in mentions if speech is None or told_by_verb or m.begin >= speech.begin]
-    responders = _verdict_sides(state, s, inside, verdict) or ([speaker_side] if speaker_side else [])
+    responders = _verdict_sides(state, s, inside, verdict)
+    if not responders and speaker_side is not None and speech is not None:
+        # The speaker answers when the words say so ("We accepted the plan", "accepted it, he said"),
+        # not when someone unnamed does ("both sides agreed to …").
+        lead_in = s.text[max(0, speech.begin - s.begin):verdict.start] if not told_by_verb else ""
+        if not lead_in.strip(" “\"") or re.fullmatch(r"(?i)[\s“\"]*(?:we|i|it|our\s+\w+|my\s+\w+)\s+(?:(?:have|has|had|also|again|already|\w+ly)\s+)*", lead_in):
+            responders = [speaker_side]
     for by in responders:
         _verdict_by(state, s, mentions, verdict, date, by, responders)
 
@@ -338,9 +344,9 @@ def _verdict_by(state: _State, s: Sentence, mentions: list[ActorMention], verdic
     answered = [a for a in _sides(state, [m for m in objects if not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE)]) if a not in responders]
     if not answered and state.proposal and state.proposal.author.iri != by.iri and state.proposal.sentence < s.index:
         answered = [state.proposal.author]
-    if not answered and (demander := _last_demander(state, by)) is not None:
-        answered = [demander]
     kind = verdict.kind
+    if not answered and (demander := _last_demander(state, by, kind)) is not None:
+        answered = [demander]
     topics = tuple(dict.fromkeys(h.topic for h in state.topics.find(text) if h.topic not in state.topics.generic)) or ("other",)
     ev = _evidence(s, s.begin, s.end, state.info.text, 0.7)
     for to in _one_each(answered):

@@ -201,7 +201,7 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
                     and not _after_word(text, m.begin, _NOT_ADDRESSEE)]  # "… on Ukraine": a topic, not an addressee
         own_others = [a for a in _sides(state, answered) if a.iri != responder.iri]
         to = own_others or ([state.proposal.author] if state.proposal and state.proposal.author.iri != responder.iri else [])
-        if not to and kind != "statement" and (demander := _last_demander(state, responder)) is not None:
+        if not to and kind != "statement" and (demander := _last_demander(state, responder, kind)) is not None:
             to = [demander]  # "the alliance would not accept …": an answer to the last demand read
         if rated_author is not None:
             to = [rated_author]  # "a US proposal to settle the dispute with Lebanon": the US is answered, not Lebanon

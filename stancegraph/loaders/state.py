@@ -162,9 +162,12 @@ def _demanded_topics(text: str, hits: list) -> list:
     return [h for h in hits if not any(b <= h.begin < e for b, e in aside)]
 
 
-def _last_demander(state: _State, responder: ActorRef) -> ActorRef | None:
+def _last_demander(state: _State, responder: ActorRef, kind: str) -> ActorRef | None:
     """Whose demand an answer that names no one answers ("The Georgian Foreign Ministry rejected
-    the demand"): the side that made the last demand read, if not the responder."""
+    the demand"): the side that made the last demand read, if not the responder — unless the
+    responder's answer of that kind is already read (this is a mention of it)."""
+    if any(st.kind == kind and st.on_behalf_of == responder for st in state.facts.statements):
+        return None
     for st in reversed(state.facts.statements):
         if st.kind == "demand" and st.on_behalf_of is not None:
             return st.on_behalf_of if st.on_behalf_of.iri != responder.iri else None
