@@ -247,6 +247,8 @@ class Attributor:
             if not outside(at):
                 continue
             verb = v.group(0)
+            if re.fullmatch(r"(?i)\s*as\s+", text[s.begin:at]) and text[at + len(verb):at + len(verb) + 1] == ",":
+                continue  # "As reported, Lavrov … met …": the outlet's narration, no one's words
             found = self._before(s, ms, at, text)
             inverted = False
             if found is None:

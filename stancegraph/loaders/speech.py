@@ -232,8 +232,12 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         return  # "She demanded that …" listing the proposal's points: the demands are the facts
     if u.verb in ("announced", "announces") and any(e.evidence.sentence_index == u.sentence.index and e.kind != "meeting" for e in state.facts.events):
         return  # "X announced a military operation": the event is the fact
-    if stance.polarity == "neutral" and topics == ("other",) and not acts.has_cue(content, "stance", "neutral"):
-        return  # a remark that takes no side on no negotiation topic is not a position
+    if (stance.polarity == "neutral" and topics == ("other",) and not acts.has_cue(content, "stance", "neutral")
+            and not (u.frame == "reported" and speaker.kind == "person" and len(content.split()) >= 8)):
+        # A remark that takes no side on no negotiation topic is not a position — unless a person's
+        # words are reported at some length ("He said that recently the Russian side had returned
+        # 101 children …"): what an official told is a statement even when it takes no side.
+        return
     previous = _continued(state, u, speaker)
     if previous is not None:
         # "Washington froze the dialogue. This jeopardized arms control.": one point, two sentences.
