@@ -306,7 +306,9 @@ class Attributor:
                 comma = text.find(",", frame_end, s.end)
                 if comma > 0:
                     return speaker, "reported", verb, at, comma + 1, s.end
-            if len(before.split()) >= 4 and not says_that and frame_at_end:
+            # ("… and Kurti agreed late on Saturday on a plan, Borrell said": an act agreed on closes
+            # nothing; the frame that does is the later one.)
+            if len(before.split()) >= 4 and not says_that and frame_at_end and not verb.lower().startswith("agree"):
                 how = "dash" if re.search(r"[—–]\s*$", text[s.begin:start]) else "reported"
                 return speaker, how, verb, at, s.begin, s.begin + len(before)
             if s.end - c_begin > 10 and reported is None:

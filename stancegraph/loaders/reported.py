@@ -545,6 +545,11 @@ def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: 
         requesters = [side] if (side := _side(state, voice.speaker)) else []
     elif not between or not re.fullmatch(r"[\s\w’'.“\"-]*", text[between[-1].end - s.begin:request.start()]):
         return  # the requester must be the clause's subject, right before the verb
+    elif re.search(r"\band\s+$", text[between[-1].end - s.begin:request.start()]) and between[0] is not between[-1] or (
+            re.search(r"\band\s+$", text[between[-1].end - s.begin:request.start()]) and _opens_clause_with(s, mentions, clause_start)):
+        # "Kurti accused Belgrade of stalling and urged the EU to …": the clause's subject asks, not its object.
+        first = _opens_clause_with(s, mentions, clause_start)
+        requesters = _coordinated_sides(state, s, [first]) if first else []
     else:
         requesters = _coordinated_sides(state, s, between)
     after = [m for m in mentions if m.begin >= s.begin + request.end() and m.ref is not None and not m.in_title
@@ -568,6 +573,15 @@ def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: 
 
 
 _WE_BEFORE = re.compile(r"(?i)(?:^|[\s“\"])we\s+(?:(?:have|had|also|again|always|\w+ly)\s+)*$")
+
+
+def _opens_clause_with(s: Sentence, mentions: list[ActorMention], clause_start: int) -> ActorMention | None:
+    """The name a clause opens with (after an opening circumstance such as "In an interview with
+    the BBC on Sunday,"), its subject."""
+    first = next((m for m in mentions if m.begin - s.begin >= clause_start and m.ref is not None and not m.in_title and m.how != "place"), None)
+    if first is None or not re.fullmatch(r"[\s,]*(?:the\s+)?", s.text[clause_start:first.begin - s.begin], re.I):
+        return None
+    return first
 
 
 def _group_noun_after(text: str, m: ActorMention) -> bool:
