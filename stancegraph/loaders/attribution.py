@@ -88,6 +88,7 @@ _TITLE_GAP = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}")
 # "told his cabinet on Sunday that …", "told reporters in Geneva that …": whom it was told to.
 _TOLD_WHOM = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,12}?(?:on\s+\w+\s+)?that\s+")
 _ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office|bloc|alliance|organization|organisation|embassy|mission)\b")
+_SIDES_WORD = re.compile(r"(?i)\b(?:sides|parties|countries|governments)\b")
 _DOCUMENT_NOUN = re.compile(r"(?i)\b(?:the|its|their)\s+(?:joint\s+|official\s+)?(?:statement|readout|communiqu[eé]|press\s+release|release)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
@@ -391,8 +392,13 @@ class Attributor:
             break
         joint = _joint_subjects().search(window)
         if joint and _FILLER.match(window[joint.end():]):
-            # The two people last named together; with none, the two sides last named together.
+            # The two people last named together; with none — or for "both sides" when those two
+            # speak for one side ("Witkoff … Trump") — the two sides last named together.
             pair = self.last_pair if len(self.last_pair) == 2 else self.last_sides
+            if pair is self.last_pair and _SIDES_WORD.search(joint.group(0)) and len(self.last_sides) == 2:
+                one_side = {getattr(self.side_of(p), "iri", None) for p in pair}
+                if len(one_side) < 2:
+                    pair = self.last_sides
             if len(pair) == 2:
                 return list(pair), window_start + joint.start(), window_start + joint.end()
         they = re.search(r"\b(?:they|They)\s*$", window) or re.search(r"\b(?:they|They)\b", window)
