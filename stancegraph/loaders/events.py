@@ -62,6 +62,10 @@ _AGREEMENT = re.compile(
     r"[^.;]{0,50}?\b(deal|agreement|initiative|truce|ceasefire|accord|treaty|sanctions|" + _alternation("other", "agreement_nouns") + r")\b"
 )
 _AGREED_BY = re.compile(rf"(?i)\b(?:{_alternation('other', 'agreed_by')})\b")
+# A treaty told with its signing or entry into force: "The INF Treaty, signed by the Soviet Union and
+# the United States on December 8, 1987", "took effect on June 1, 1988".
+_SIGNED_BY = re.compile(r"(?i)\b(treaty|agreement|accord|deal|convention|memorandum)\b[^.;]{0,40}?\b(signed|ratified|concluded)\s+(?:by|in|on)\b")
+_IN_FORCE = re.compile(r"(?i)\b(treaty|agreement|accord|deal|convention)\b[^.;]{0,80}?\b(took effect|came into force|entered into force|went into effect)\b")
 # The prisoners are the verb's object: a few words between, none a preposition ("released a
 # statement on prisoners" hands nobody over).
 _HANDOVER = re.compile(
@@ -146,12 +150,19 @@ def _restates(sentence_text: str, offset: int, first: DateMention, second: DateM
     return re.fullmatch(r"[\s,(\[]*", between) is not None
 
 
+_OWNED_CITY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+[’']s\s+(?:capital\s+|city\s+of\s+)?(?-i:([A-Z][\w-]+))")
+
+
 def _place(clause: Clause, mentions: list[ActorMention], trigger: re.Match | None = None) -> Place | None:
     """Where: a place named in the clause — the first after "in"/"at" following the event noun if
     there are several ("in Europe … at a meeting … in Brussels" → Brussels), else a state named
     after "in" ("the operation in Ukraine")."""
     places = [m for m in mentions if m.how == "place" and m.place is not None]
     trigger = trigger or _MEETING.search(clause.text) or _MILITARY.search(clause.text)
+    owned = _OWNED_CITY.search(clause.text)
+    if not places and owned:
+        # "the G20 summit in Japan's Osaka": a city the gazetteer may not know, named by its state.
+        return Place(place_iri(owned.group(1)), owned.group(1), known=False)
     if places:
         if trigger and len(places) > 1:
             after = [m for m in places if m.begin - clause.begin > trigger.start()]
@@ -424,6 +435,15 @@ def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[Act
         # "Thailand and Cambodia have agreed to a ceasefire", "Russia and Ukraine have agreed on an exchange"
         return FoundEvent("other", _with_labels("Agreement reached", participants), _place(clause, mentions), participants,
                           of_the_day=mutual.group(1) is not None)
+    took_effect = _IN_FORCE.search(clause.lead_in)
+    if took_effect and clause.date is not None and re.search(r"(?i)(?:took effect|came into force|entered into force|went into effect)\s*,?\s*$", clause.lead_in):
+        # "…, signed … on December 8, 1987, took effect | on June 1, 1988": the date after the cut is the entry into force.
+        return FoundEvent("other", _with_labels(f"{took_effect.group(1).capitalize()} entered into force", participants), None, participants)
+    for pattern, verb in ((_SIGNED_BY, None), (_IN_FORCE, "entered into force")):
+        hit = pattern.search(text)
+        if hit and clause.date is not None and not _FUTURE.search(text[: hit.start(2)]):
+            name = f"{hit.group(1).capitalize()} {verb or hit.group(2).lower()}"
+            return FoundEvent("other", _with_labels(name, participants), _place(clause, mentions), participants)
     agreed = _AGREED_BY.search(text)
     if agreed and participants:
         return FoundEvent("other", _with_labels("Agreement reached", participants), _place(clause, mentions), participants)
