@@ -559,3 +559,28 @@ def test_a_human_rights_ombudsman_calling_on_the_other_side_makes_a_demand_of_th
     facts = facts_of(tmp_path, "Azerbaijan's human rights ombudsman, Leyla Hasanova, called on Armenia to agree to a "
                                "prisoner exchange.", headline="Prisoner talks")
     assert demands(facts) == {("Azerbaijan", "prisoner-exchange", "2023-05-04")}
+
+
+# -- answers that name no one; the Kremlin -------------------------------------------------------------
+def test_an_answer_naming_no_one_answers_the_last_demand_read(tmp_path):
+    facts = facts_of(tmp_path, "Bolivia insists on the withdrawal of Chilean troops from the border, Foreign Minister Ana Rojas said. "
+                               "The Chilean Foreign Ministry rejected the demand as interference.")
+    rejections = [r for r in facts.statements if r.kind == "rejection"]
+    assert [(r.on_behalf_of.label, [a.label for a in r.addressees]) for r in rejections] == [("Chile", ["Bolivia"])]
+
+
+def test_would_not_accept_opposes(tmp_path):
+    facts = facts_of(tmp_path, "Earlier, NATO spokeswoman Oana Lungescu said the alliance would not accept any outside veto over its members.")
+    assert [s.stance for s in facts.statements if s.speaker and s.speaker.label == "Oana Lungescu"] == ["opposes"]
+
+
+def test_the_kremlin_speaks_as_the_presidential_administration_for_russia(tmp_path):
+    facts = facts_of(tmp_path, "The Kremlin said on Wednesday that the talks with Kazakhstan had been useful.")
+    said = [s for s in facts.statements if s.kind == "stance"]
+    assert [(s.speaker.label, s.on_behalf_of.label) for s in said] == [("Russian Presidential Administration", "Russia")]
+
+
+def test_accusing_one_side_and_urging_another_is_the_subjects_request(tmp_path):
+    facts = facts_of(tmp_path, "In an interview on Sunday, Ecuador's President Luis Mora accused Peru of stalling and urged Brazil to mediate the ceasefire talks.")
+    assert ("Ecuador", "ceasefire", "2023-04-30") in demands(facts)
+    assert not any(by == "Peru" for by, _, _ in demands(facts))

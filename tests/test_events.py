@@ -473,3 +473,20 @@ def test_two_ministers_agreeing_to_act_is_no_agreement_event(tmp_path):
 def test_calling_for_a_faster_prisoner_exchange_is_no_exchange(tmp_path):
     events = events_of(tmp_path, "Ukrainian ombudsman Dmytro Lubinets called on Russia to speed up the exchange of prisoners.")
     assert [e for e in events if e.kind == "other"] == []
+
+
+# -- treaties, cities named by their state, rounds to come ---------------------------------------------
+def test_a_treaty_signed_on_a_day_and_its_entry_into_force_are_other_events(tmp_path):
+    events = events_of(tmp_path, "The border treaty, signed by Chile and Peru on March 3, 1999, took effect on July 1, 2000.")
+    assert {("other", "1999-03-03", None), ("other", "2000-07-01", None)} <= summary(events)
+
+
+def test_a_city_named_through_its_state_is_where_the_summit_was(tmp_path):
+    events = events_of(tmp_path, "Chile and Peru met on the sidelines of the summit in Brazil's Manaus on April 20.")
+    assert ("meeting", "2023-04-20", "Manaus") in summary(events)
+
+
+def test_a_next_round_scheduled_after_its_noun_is_a_planned_meeting_of_that_month(tmp_path):
+    events = events_of(tmp_path, "The sides last met in Quito on April 12.", "The next round is scheduled for June in Bogota.")
+    assert ("meeting", "2023-04-12", "Quito") in summary(events)
+    assert ("meeting", "2023-06", "Bogota") in summary(events)

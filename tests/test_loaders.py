@@ -363,3 +363,19 @@ def test_an_acronym_named_with_a_treaty_is_no_organisation(tmp_path):
     force = article_with(tmp_path, "Talks\nPARIS, May 4, 2023 (AFP) - Armenia and Azerbaijan discussed the deployment "
                                    "of the Joint Border Forces (JBF) on Tuesday.\n")
     assert [a.label for a in force.actors if a.kind == "organization"] == ["Joint Border Forces"]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("three days ago", "2023-03-12"),    # REF 2023-03-15
+    ("several days ago", "2023-03"),     # March 8–13
+    ("a month ago", "2023-02"),
+    ("three years ago", "2020"),
+    ("at the end of June", "2022-06"),   # the June before REF
+    ("the first half of 2020", "2020"),
+])
+def test_relative_and_period_dates_keep_the_precision_that_holds_them(text, iso):
+    assert [d for _, d in dates_in(text)] == [iso]
+
+
+def test_a_year_named_in_a_noun_phrase_is_no_date():
+    assert dates_in("NATO should return to the positions of 1997") == []

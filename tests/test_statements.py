@@ -517,3 +517,40 @@ def test_refusing_ultimatums_in_general_is_a_stance_not_a_rejection(tmp_path):
         "Talks\nSEOUL, May 4, 2023 (AP) - \"We will not accept ultimatums,\" North Korean Foreign Minister Choe Son Hui said.\n"
     ))
     assert [(s.kind, s.stance) for s in facts.statements] == [("stance", "opposes")]
+
+
+# -- frames: what was said, and by whom ---------------------------------------------------------------
+def test_a_said_that_frame_holds_the_verbs_inside_its_clause(tmp_path):
+    facts = article(tmp_path, "Talks\nThe White House said in a statement that the talks were constructive and that envoy Tom Bell had stressed the need for calm.\n",
+                    published="2023-05-04")
+    assert [(sp, st) for sp, _, st in said(facts)] == [("United States", "supports")]
+
+
+def test_a_post_named_before_its_holder_in_the_lead_is_that_person(tmp_path):
+    facts = article(tmp_path, "Talks\nIran's foreign minister has described the talks in Muscat as constructive.\n"
+                              "Speaking on state television, Abbas Araghchi said the sides would meet again.\n", published="2023-05-04")
+    assert said(facts)[0][0] == "Abbas Araghchi"
+
+
+def test_as_reported_is_narration_not_a_frame(tmp_path):
+    facts = article(tmp_path, "Talks\nAs reported, Sergey Lavrov met the Turkish delegation in Antalya on Monday.\n", published="2023-05-04")
+    assert said(facts) == []
+
+
+def test_an_act_agreed_on_closes_no_frame_the_later_verb_does(tmp_path):
+    facts = article(tmp_path, "Talks\nArmenia's prime minister and Azerbaijan's president agreed late on Saturday on a plan for the border, "
+                              "the EU's foreign policy chief, Josep Borrell, said after the talks.\n", published="2023-05-07")
+    assert [sp for sp, _, _ in said(facts)] == ["Josep Borrell"]
+
+
+def test_a_persons_words_reported_at_length_are_a_statement_even_when_neutral(tmp_path):
+    facts = article(tmp_path, "Talks\nSergey Lavrov said that the delegations had spent six hours going through the list of embassy staff.\n",
+                    published="2023-05-04")
+    assert said(facts) == [("Sergey Lavrov", "2023-05-04", "neutral")]
+
+
+def test_both_sides_are_the_two_states_when_the_last_two_people_speak_for_one(tmp_path):
+    facts = article(tmp_path, "Talks\nAbbas Araghchi met Steve Witkoff in Muscat, a week after Donald Trump spoke of the talks.\n"
+                              "Both sides described the meeting as constructive.\n", published="2023-05-04")
+    speakers = {sp for sp, _, _ in said(facts)}
+    assert {"Iran", "United States"} <= speakers and "Donald Trump" not in speakers
