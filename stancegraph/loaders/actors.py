@@ -67,13 +67,17 @@ def _title_heads() -> re.Pattern:
 
 
 @cache
+def _titles(key: str) -> frozenset[str]:
+    """One word list of ``lexicon/titles.toml``."""
+    return frozenset(lexicon("titles")[key])
+
+
 def _not_names() -> frozenset[str]:
-    return frozenset(lexicon("titles")["not_names"])
+    return _titles("not_names")
 
 
-@cache
 def _weak_heads() -> frozenset[str]:
-    return frozenset(lexicon("titles")["weak_heads"])
+    return _titles("weak_heads")
 
 
 class ActorFinder:
@@ -121,8 +125,8 @@ class ActorFinder:
                 words = words[1:]  # "the Sudanese Rapid Support Forces (RSF)": the name starts after
             full = " ".join(words)
             after = text[m.end():].split()[:1]
-            if (not full or full in self.gaz.names or acronym in self.gaz.names or words[-1].lower() not in _organization_heads()
-                    or (after and after[0].lower().strip(".,;") in _not_organizations_after())
+            if (not full or full in self.gaz.names or acronym in self.gaz.names or words[-1].lower() not in _titles("organization_heads")
+                    or (after and after[0].lower().strip(".,;") in _titles("not_organizations_after"))
                     or sorted(_initials(words)) != sorted(acronym.upper())):  # "National Liberation Army (ELN)"
                 continue
             ref = ActorRef(iri=actor_iri(full), label=full, kind="organization", known=False)
@@ -406,16 +410,6 @@ _INTRODUCED = re.compile(r"(?P<full>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|de
 def _initials(words: list[str]) -> str:
     """The capitals an acronym takes from a name: first letters of its capitalised words."""
     return "".join(w[0] for w in words if w[:1].isupper())
-
-
-@cache
-def _organization_heads() -> frozenset[str]:
-    return frozenset(lexicon("titles")["organization_heads"])
-
-
-@cache
-def _not_organizations_after() -> frozenset[str]:
-    return frozenset(lexicon("titles")["not_organizations_after"])
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
