@@ -323,6 +323,9 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
         # Still to come: dated only when the clause itself gives the day.
         own_day = clause.date is not None and clause.date.precision == "day" and clause.date_source == "own"
         return FoundEvent("meeting", _with_labels("Planned " + meeting.group(1), participants, " of {}"), place, participants, dated=own_day)
+    if (_ROUND_TO_COME.search(text[: meeting.start()]) and not _HELD.search(text[meeting.end():])
+            and not (planned or (clause.date is not None and clause.date_source == "own"))) or _NO_POINT.search(text[: meeting.start()]):
+        return None  # "sees no point in holding a new round of talks": a round to come, with no day of its own
     held = _HELD.search(text) or _AFTER_MEETING.search(text)
     just_ended = clause.date is None and len(participants) >= 2 and _JUST_HELD.search(text[meeting.end():]) is not None
     if just_ended:
@@ -345,6 +348,8 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
 _PLANNED = re.compile(rf"(?i)\b(?:{_alternation('meeting', 'planned_cues')})\s+(?:(?:hold|have|start|begin|open|resume|attend|join)\s+(?:\w+\s+){{0,3}})?$")
 
 
+_ROUND_TO_COME = re.compile(r"(?i)\b(?:second|third|fourth|next|another|new|further|fresh)\s+(?:round\s+of\s+(?:[\w-]+\s+){0,3})?$")
+_NO_POINT = re.compile(r"(?i)\bno\s+(?:point|sense|need|reason)\s+(?:in|to|for)\s+(?:[\w-]+\s+){0,6}$")
 # What a side wants or threatens to do with talks, not talks held: "ready to resume the talks".
 _WISHED = re.compile(r"(?i)\b(?:ready|willing|prepared|hopes?|hoping|wants?|wish(?:es)?|seeks?|aims?|threatened|threatens|refused|refuses|vowed)\s+to\s+(?:\w+\s+){1,3}$")
 _JUST_HELD = re.compile(r"(?i)^[^.;]*?\b(?:has|have)\s+(?:\w+ly\s+)?(?:concluded|ended|wrapped\s+up|finished|closed|kicked\s+off|begun|started|opened)\b")
