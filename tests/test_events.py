@@ -490,3 +490,13 @@ def test_a_next_round_scheduled_after_its_noun_is_a_planned_meeting_of_that_mont
     events = events_of(tmp_path, "The sides last met in Quito on April 12.", "The next round is scheduled for June in Bogota.")
     assert ("meeting", "2023-04-12", "Quito") in summary(events)
     assert ("meeting", "2023-06", "Bogota") in summary(events)
+
+
+def test_a_summit_ahead_of_which_someone_speaks_is_not_held_that_day(tmp_path):
+    events = events_of(tmp_path, "Chile will not change its approach ahead of the regional summit in Lima, President Ana Soto said on Tuesday.")
+    assert not [e for e in events if e.kind == "meeting"]
+
+
+def test_a_summit_that_will_take_place_on_a_span_of_days_is_planned_for_that_month(tmp_path):
+    events = events_of(tmp_path, "The summit will take place from July 11-12 in Lima.")
+    assert ("meeting", "2023-07", "Lima") in summary(events)

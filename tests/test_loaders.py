@@ -379,3 +379,8 @@ def test_relative_and_period_dates_keep_the_precision_that_holds_them(text, iso)
 
 def test_a_year_named_in_a_noun_phrase_is_no_date():
     assert dates_in("NATO should return to the positions of 1997") == []
+
+
+def test_a_weekday_looked_forward_to_in_that_days_paper_is_the_same_day():
+    # REF 2023-03-15 is a Wednesday: "will meet on Wednesday" is later that day, not a week on
+    assert dates_in("the envoys will meet on Wednesday") == [("on Wednesday", "2023-03-15")]

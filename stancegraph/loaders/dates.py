@@ -249,7 +249,8 @@ def _weekday_near(ref: dt.date, weekday: int, ahead: bool, last: bool) -> dt.dat
     """The day a weekday names: the coming one if the text looks ahead, else the one on or before
     ``ref`` ("last Thursday" written on a Thursday: a week before)."""
     if ahead:
-        return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+        # "will meet on Wednesday" in Wednesday's paper is that day, later on
+        return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
     delta = (ref.weekday() - weekday) % 7
     if last and delta == 0:
         delta = 7

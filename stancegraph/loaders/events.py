@@ -326,7 +326,9 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
     if (_ROUND_TO_COME.search(text[: meeting.start()]) and not _HELD.search(text[meeting.end():])
             and not (planned or (clause.date is not None and clause.date_source == "own"))) or _NO_POINT.search(text[: meeting.start()]):
         return None  # "sees no point in holding a new round of talks": a round to come, with no day of its own
-    held = _HELD.search(text) or _AFTER_MEETING.search(text)
+    held = _held(text) or _AFTER_MEETING.search(text)
+    if _AHEAD_OF.search(text[: meeting.start()]) and not (clause.date is not None and clause.date_source == "own"):
+        return None  # "ahead of the alliance's summit in Lithuania": a meeting to come, its day not told
     just_ended = clause.date is None and len(participants) >= 2 and _JUST_HELD.search(text[meeting.end():]) is not None
     if just_ended:
         # "The talks between Armenia and Azerbaijan have concluded": held, and ended the day of the news.
@@ -334,7 +336,10 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
     if not (clause.date is not None or (place is not None and held)) or len(participants) + (place is not None) < 1:
         return None
     # A meeting still to come counts only when the text gives its day ("talks will resume on Tuesday").
-    own_day = clause.date is not None and clause.date.precision == "day" and clause.date_source == "own"
+    # "will take place from July 11-12 in Vilnius": a meeting to come counts when its own words date it.
+    # (a span of days, "July 11-12", is dated too; "next month" is not a day)
+    own_day = clause.date is not None and clause.date_source == "own" and (
+        clause.date.precision == "day" or (clause.date.precision == "month" and bool(re.search(r"\d", clause.date_text or ""))))
     if _FUTURE.search(text) and not held and not own_day:
         return None
     name = _with_labels(meeting.group(1).capitalize(), participants, " of {}")
@@ -349,6 +354,14 @@ _PLANNED = re.compile(rf"(?i)\b(?:{_alternation('meeting', 'planned_cues')})\s+(
 
 
 _ROUND_TO_COME = re.compile(r"(?i)\b(?:second|third|fourth|next|another|new|further|fresh)\s+(?:round\s+of\s+(?:[\w-]+\s+){0,3})?$")
+_AHEAD_OF = re.compile(r"(?i)\b(?:ahead\s+of|in\s+the\s+run-up\s+to|prior\s+to)\s+(?:the\s+|a\s+|next\s+(?:week|month)[’']s\s+)?(?:[\w’'-]+\s+){0,3}$")
+
+
+def _held(text: str) -> re.Match | None:
+    """A verb that tells the meeting was held — not one still to come ("will take place")."""
+    return next((h for h in _HELD.finditer(text) if not re.search(r"(?i)\b(?:will|shall|would|is\s+to|are\s+to|to)\s+(?:\w+\s+)?$", text[: h.start()])), None)
+
+
 _NO_POINT = re.compile(r"(?i)\bno\s+(?:point|sense|need|reason)\s+(?:in|to|for)\s+(?:[\w-]+\s+){0,6}$")
 # What a side wants or threatens to do with talks, not talks held: "ready to resume the talks".
 _WISHED = re.compile(r"(?i)\b(?:ready|willing|prepared|hopes?|hoping|wants?|wish(?:es)?|seeks?|aims?|threatened|threatens|refused|refuses|vowed)\s+to\s+(?:\w+\s+){1,3}$")
