@@ -584,3 +584,13 @@ def test_accusing_one_side_and_urging_another_is_the_subjects_request(tmp_path):
     facts = facts_of(tmp_path, "In an interview on Sunday, Ecuador's President Luis Mora accused Peru of stalling and urged Brazil to mediate the ceasefire talks.")
     assert ("Ecuador", "ceasefire", "2023-04-30") in demands(facts)
     assert not any(by == "Peru" for by, _, _ in demands(facts))
+
+
+def test_responding_constructively_to_an_idea_is_an_acceptance(tmp_path):
+    facts = facts_of(tmp_path, "Ecuador responded constructively to Peru's idea of a joint border commission, the ministry said.")
+    assert ("Ecuador", "acceptance") in {(r.on_behalf_of.label, r.kind) for r in facts.statements if r.kind in ("acceptance", "rejection")}
+
+
+def test_a_refusal_proposed_is_not_a_rejection(tmp_path):
+    facts = facts_of(tmp_path, "\"Peru proposed a mutual refusal to patrol the disputed strip for 30 days,\" the Ecuadorian statement said.")
+    assert not [r for r in facts.statements if r.kind == "rejection"]

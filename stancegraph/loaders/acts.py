@@ -69,6 +69,8 @@ def _unnegated(text: str, section: str, key: str) -> bool:
     return bool(_unnegated_spans(text, section, key))
 
 
+# "Trump proposed a mutual refusal to strike energy facilities": what is proposed, not an answer.
+_PROPOSED_BEFORE = re.compile(r"\b(?:proposed|proposes|suggested|suggests|offered|offers|called\s+for|calls\s+for)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
 _WILL_NOT_ACCEPT = re.compile(r"(?:will|would|cannot|can't|won't|will never|would never)\s+(?:not\s+)?accept$")
 
 
@@ -133,7 +135,8 @@ def response_kind(text: str) -> str | None:
         return "counter-proposal"
     if _OPEN_OR_PASSIVE.search(text):
         return None  # "whether that will be endorsed by …": no one has answered yet, or someone else has
-    if any(not _refuses_a_kind_of_thing(text, b, e) for b, e in _unnegated_spans(text, "response", "rejection")):
+    if any(not _refuses_a_kind_of_thing(text, b, e) and not _PROPOSED_BEFORE.search(fold(text)[:b])
+           for b, e in _unnegated_spans(text, "response", "rejection")):
         return "rejection"
     if _accepts(text):
         return "acceptance"
