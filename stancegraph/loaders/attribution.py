@@ -89,7 +89,7 @@ _TITLE_GAP = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}")
 _TOLD_WHOM = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,12}?(?:on\s+\w+\s+)?that\s+")
 _ORG_NOUN = re.compile(r"(?i)\b(?:the|this)\s+(ministry|department|agency|office|bloc|alliance|organization|organisation|embassy|mission)\b")
 _SIDES_WORD = re.compile(r"(?i)\b(?:sides|parties|countries|governments)\b")
-_DOCUMENT_NOUN = re.compile(r"(?i)\b(?:the|its|their)\s+(?:joint\s+|official\s+)?(?:statement|readout|communiqu[eé]|press\s+release|release)\b")
+_DOCUMENT_NOUN = re.compile(r"(?i)\b(?:the|its|their)\s+(?:(?-i:[A-Z])[\w-]+\s+)?(?:joint\s+|official\s+)?(?:statement|readout|communiqu[eé]|press\s+release|release)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -426,9 +426,14 @@ class Attributor:
                 if body is not None:
                     return [body], window_start + m.start(), window_start + m.end()
         for m in _DOCUMENT_NOUN.finditer(window):
-            # "…,” the statement said: the body whose statement or readout the article quotes.
-            if _FILLER.match(window[m.end():]) and self.last_body_speaker is not None:
-                return [self.last_body_speaker], window_start + m.start(), window_start + m.end()
+            # "…,” the statement said: the body whose statement or readout the article quotes; "the
+            # Ecuadorian statement": the side its demonym names.
+            if not _FILLER.match(window[m.end():]):
+                continue
+            named = next((o.ref for o in ms if o.how == "demonym" and o.ref is not None
+                          and window_start + m.start() <= o.begin < window_start + m.end()), None)
+            if named or self.last_body_speaker is not None:
+                return [named or self.last_body_speaker], window_start + m.start(), window_start + m.end()
         return None
 
     def _titled_person_after(self, s: Sentence, ms: list[ActorMention], pos: int, after: ActorMention) -> ActorMention | None:
