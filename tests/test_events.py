@@ -500,3 +500,9 @@ def test_a_summit_ahead_of_which_someone_speaks_is_not_held_that_day(tmp_path):
 def test_a_summit_that_will_take_place_on_a_span_of_days_is_planned_for_that_month(tmp_path):
     events = events_of(tmp_path, "The summit will take place from July 11-12 in Lima.")
     assert ("meeting", "2023-07", "Lima") in summary(events)
+
+
+def test_a_hyphened_pair_of_sides_names_both_participants(tmp_path):
+    events = events_of(tmp_path, "Chilean-Peruvian consultations on the border were held in Quito on Tuesday.")
+    meeting = next(e for e in events if e.kind == "meeting")
+    assert {p.label for p in meeting.participants} == {"Chile", "Peru"}

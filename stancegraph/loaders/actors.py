@@ -108,6 +108,7 @@ class ActorFinder:
             mention = self._known(text, m)
             if mention is not None:
                 mentions.append(replace(mention, begin=b + offset, end=e + offset))
+        mentions.extend(self._paired(text, offset, [(m.begin - offset, m.end - offset) for m in mentions]))
         taken = [(m.begin - offset, m.end - offset) for m in mentions]
         mentions.extend(self._named_before(text, offset, taken))
         mentions.extend(self._demonyms(text, offset, [(m.begin - offset, m.end - offset) for m in mentions]))
@@ -162,6 +163,25 @@ class ActorFinder:
         if surface in gaz.surnames:
             return ActorMention(0, 0, surface, _ref(gaz, gaz.surnames[surface]), "surname")
         return None
+
+    def _paired(self, text: str, offset: int, taken) -> list[ActorMention]:
+        """ "Russian-US consultations", "the Russia-US summit": each side of a hyphened pair that is a
+        name or demonym of the gazetteer (the pair itself is no name the gazetteer knows)."""
+        out = []
+        for pair in _PAIR.finditer(text):
+            if any(b < pair.end() and pair.start() < e for b, e in taken):
+                continue
+            parts, at = [], pair.start()
+            for word in pair.group(0).split("-"):
+                iri = self.gaz.names.get(word) or self.gaz.demonyms.get(word) or self.gaz.metonyms.get(word)
+                if iri is None or self.gaz.entry(iri).kind not in ("state", "organization"):
+                    parts = []
+                    break
+                how = "name" if word in self.gaz.names else "demonym" if word in self.gaz.demonyms else "metonym"
+                parts.append(ActorMention(at + offset, at + len(word) + offset, word, _ref(self.gaz, iri), how))
+                at += len(word) + 1
+            out.extend(parts)
+        return out
 
     def _named_before(self, text: str, offset: int, taken) -> list[ActorMention]:
         """One-word references ("Ruiz said") to people this article named in full earlier."""
@@ -405,6 +425,9 @@ class ActorFinder:
 
 # "Rapid Support Forces (RSF)", "Kurdistan Workers' Party (PKK)": capitalised words, then the acronym.
 _INTRODUCED = re.compile(r"(?P<full>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|de|du|of\s+the)\s+)?){1,7}[A-Z][\w’'-]*)\s+\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
+
+
+_PAIR = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
 
 
 def _initials(words: list[str]) -> str:
