@@ -75,6 +75,9 @@ _EXPULSION = re.compile(rf"(?i)\b({_alternation('other', 'expulsion_verbs')})\b[
 _FUTURE = re.compile(r"(?i)\b(will|would|could|plans? to|is to|are to|next week|possibility of)\b")
 
 
+# A meeting other than the one just told: "a second round", "the next meeting".
+ANOTHER_MEETING = re.compile(r"(?i)\b(?:second|third|next|another|new|further|follow-up)\s+(?:round|meeting|session|talks)\b")
+
 _UNTIL = re.compile(r"(?i)\b(?:until|till|through|expires?|expiring|deadline|valid\s+to)\b[^.;]{0,20}$")
 
 
@@ -102,6 +105,16 @@ def clauses(sentence_text: str, offset: int, dates: list[DateMention]) -> list[C
     # A date in apposition names the same day again ("on Thursday [February 28]"): no new clause.
     datable = [d for i, d in enumerate(datable) if i == 0 or not _restates(sentence_text, offset, datable[i - 1], d)]
     datable = _join_day_spans(sentence_text, offset, datable)
+    another = ANOTHER_MEETING.search(sentence_text)
+    if (another and datable and all(d.begin - offset > another.start() for d in datable)
+            and _MEETING.search(sentence_text[: another.start()])):
+        # "The first round … has concluded, and the mediators hope to convene a second round by late
+        # September": the date is the next round's; the round just held keeps none of its own.
+        cut = sentence_text.rfind(",", 0, another.start())
+        cut = cut if cut > 0 else another.start()
+        d = datable[0]
+        return [Clause(offset, offset + cut, sentence_text[:cut].strip(" ,"), None, None),
+                Clause(offset + cut, offset + len(sentence_text), sentence_text[cut:].strip(" ,"), d.date, d.text, lead_in=sentence_text[:cut])]
     if len(datable) <= 1:
         d = datable[0] if datable else None
         unresolved = d is None and any(m.date is None for m in dates)
@@ -323,7 +336,8 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
         # Still to come: dated only when the clause itself gives the day.
         own_day = clause.date is not None and clause.date.precision == "day" and clause.date_source == "own"
         return FoundEvent("meeting", _with_labels("Planned " + meeting.group(1), participants, " of {}"), place, participants, dated=own_day)
-    if (_ROUND_TO_COME.search(text[: meeting.start()]) and not _HELD.search(text[meeting.end():])
+    to_come = _ROUND_TO_COME.search(text[: meeting.start()]) is not None
+    if (to_come and not _HELD.search(text[meeting.end():])
             and not (planned or (clause.date is not None and clause.date_source == "own"))) or _NO_POINT.search(text[: meeting.start()]):
         return None  # "sees no point in holding a new round of talks": a round to come, with no day of its own
     held = _held(text) or _AFTER_MEETING.search(text)
@@ -333,7 +347,8 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
     if just_ended:
         # "The talks between Armenia and Azerbaijan have concluded": held, and ended the day of the news.
         return FoundEvent("meeting", _with_labels(meeting.group(1).capitalize(), participants, " of {}"), place, participants, of_the_day=True)
-    if not (clause.date is not None or (place is not None and held)) or len(participants) + (place is not None) < 1:
+    # (a next round dated on its own is the round of the talks just told, whoever the clause names)
+    if not (clause.date is not None or (place is not None and held)) or len(participants) + (place is not None) + to_come < 1:
         return None
     # A meeting still to come counts only when the text gives its day ("talks will resume on Tuesday").
     # "will take place from July 11-12 in Vilnius": a meeting to come counts when its own words date it.

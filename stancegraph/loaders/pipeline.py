@@ -22,7 +22,7 @@ from .actors import ActorFinder, ActorMention
 from .article import _after_dateline, _article_info, _dateline_span, _home_bodies, _is_lead
 from .attribution import Attributor, Utterance
 from .dates import DateMention, find_dates, first_day, to_date
-from .events import Clause, FoundEvent, clauses, dates_of_events, find_events, shares_day_with_last, tells_call
+from .events import ANOTHER_MEETING, Clause, FoundEvent, clauses, dates_of_events, find_events, shares_day_with_last, tells_call
 from .gazetteer import Gazetteer, default_gazetteer
 from .lexicon import lexicon_fingerprint
 from .reader import RawArticle, read_article
@@ -131,7 +131,7 @@ def _date_meetings_just_ended(state: _State) -> None:
 def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: list[DateMention]) -> None:
     own_dates = dates_of_events(s.text, s.begin, dates)
     # "The sides last met in Prague on March 12. The next round is …": a new meeting, not that day's.
-    follows = _event_just_before(state, s) if not own_dates and not _ANOTHER_MEETING.search(s.text) else None
+    follows = _event_just_before(state, s) if not own_dates and not ANOTHER_MEETING.search(s.text) else None
     source = "own"
     if follows is None and not own_dates:
         # Only the report is dated ("…, officials said on Thursday"): news of the day, so that day.
@@ -227,9 +227,6 @@ def _place_of_the_talks(state: _State, found: FoundEvent) -> Place | None:
     return None
 
 
-_ANOTHER_MEETING = re.compile(r"(?i)\b(?:second|third|next|another|new|further|follow-up)\s+(?:round|meeting|session|talks)\b")
-
-
 def _same_meeting_other_half(events: list[Event], new: Event) -> Event | None:
     """A meeting already read that ``new`` completes: one told with a place but no day ("after
     meeting with Vucic and Borrell in Brussels"), the other with a day and no other place ("after
@@ -243,7 +240,7 @@ def _same_meeting_other_half(events: list[Event], new: Event) -> Event | None:
         undated, dated = (e, new) if e.date is None else (new, e)
         if undated.date is not None or undated.place is None or dated.date is None or dated.place not in (None, undated.place):
             continue
-        if bool(_ANOTHER_MEETING.search(e.evidence.quote)) != bool(_ANOTHER_MEETING.search(new.evidence.quote)):
+        if bool(ANOTHER_MEETING.search(e.evidence.quote)) != bool(ANOTHER_MEETING.search(new.evidence.quote)):
             continue  # "… plans for a second round of talks by late July": not the round just held
         old_sides, new_sides = {p.iri for p in e.participants}, {p.iri for p in new.participants}
         if old_sides <= new_sides or new_sides <= old_sides:
