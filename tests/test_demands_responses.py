@@ -551,10 +551,6 @@ def test_an_official_of_a_state_calling_on_the_other_side_makes_a_demand_of_that
     assert demands(facts) == {("Azerbaijan", "prisoner-exchange", "2023-05-04")}
 
 
-@pytest.mark.xfail(reason="with a two-word office before the head ('human rights ombudsman') the person gets the "
-                          "possessor's side, but 'called on Armenia to …' yields no demand at all; 'Azerbaijan's "
-                          "ombudsman, X, called on' and '… human rights ombudsman, X, said Armenia must' do",
-                   strict=True)
 def test_a_human_rights_ombudsman_calling_on_the_other_side_makes_a_demand_of_that_state(tmp_path):
     facts = facts_of(tmp_path, "Azerbaijan's human rights ombudsman, Leyla Hasanova, called on Armenia to agree to a "
                                "prisoner exchange.", headline="Prisoner talks")

@@ -302,6 +302,8 @@ class Attributor:
             # The frame closes the sentence ("…, X told RBC on Thursday.") when what follows the verb
             # is only its circumstances; otherwise what was said follows the verb.
             frame_at_end = not after_words or bool(_CIRCUMSTANCE.match(after_words))
+            if re.match(r"(?i)call(?:s|ed)?$", verb) and re.match(r"\s+on\s", text[at + len(verb):]):
+                frame_at_end = False  # "called on Armenia to agree …": what follows is what was asked
             as_frame = re.match(r"(?i)^\s*as\s", before + " ")
             if as_frame:  # "As X said earlier, CLAUSE"
                 comma = text.find(",", frame_end, s.end)
