@@ -6,7 +6,6 @@ worked out by hand from the annotation conventions in tests/gold/README.md.
 
 from __future__ import annotations
 
-import pytest
 
 from stancegraph.loaders import acts
 from stancegraph.loaders.pipeline import extract_raw

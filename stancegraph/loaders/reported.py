@@ -545,8 +545,7 @@ def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: 
         requesters = [side] if (side := _side(state, voice.speaker)) else []
     elif not between or not re.fullmatch(r"[\s\w’'.“\"-]*", text[between[-1].end - s.begin:request.start()]):
         return  # the requester must be the clause's subject, right before the verb
-    elif re.search(r"\band\s+$", text[between[-1].end - s.begin:request.start()]) and between[0] is not between[-1] or (
-            re.search(r"\band\s+$", text[between[-1].end - s.begin:request.start()]) and _opens_clause_with(s, mentions, clause_start)):
+    elif re.search(r"\band\s+$", text[between[-1].end - s.begin:request.start()]):
         # "Kurti accused Belgrade of stalling and urged the EU to …": the clause's subject asks, not its object.
         first = _opens_clause_with(s, mentions, clause_start)
         requesters = _coordinated_sides(state, s, [first]) if first else []
