@@ -543,10 +543,10 @@ def test_an_act_agreed_on_closes_no_frame_the_later_verb_does(tmp_path):
     assert [sp for sp, _, _ in said(facts)] == ["Josep Borrell"]
 
 
-def test_a_persons_words_reported_at_length_are_a_statement_even_when_neutral(tmp_path):
+def test_a_neutral_remark_on_no_topic_is_no_position_even_reported_at_length(tmp_path):
     facts = article(tmp_path, "Talks\nSergey Lavrov said that the delegations had spent six hours going through the list of embassy staff.\n",
                     published="2023-05-04")
-    assert said(facts) == [("Sergey Lavrov", "2023-05-04", "neutral")]
+    assert said(facts) == []
 
 
 def test_both_sides_are_the_two_states_when_the_last_two_people_speak_for_one(tmp_path):
