@@ -208,11 +208,16 @@ _NOMINAL = re.compile(r"'s\s+(approval|acceptance|rejection|refusal)\s+of\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
+@cache
+def _negator_before() -> re.Pattern:
+    return re.compile(rf"(?:^|[^\w])(?:{_cues('verdict', 'negators').pattern})\s+(?:[a-z]+\s+)?$")
+
+
 def _negated_before(folded: str, at: int) -> bool:
     """Whether a negator stands right before ``at``, or one word before it ("did not accept",
     "has never formally rejected")."""
     words = folded[max(0, at - 30):at]
-    return bool(re.search(rf"(?:^|[^\w])(?:{_cues('verdict', 'negators').pattern})\s+(?:[a-z]+\s+)?$", words)) or words.endswith("n't ")
+    return bool(_negator_before().search(words)) or words.endswith("n't ")
 
 
 def _answers_an_object(after: str, objects: re.Pattern, definite: bool) -> bool:

@@ -380,7 +380,9 @@ def _held(text: str) -> re.Match | None:
 _NO_POINT = re.compile(r"(?i)\bno\s+(?:point|sense|need|reason)\s+(?:in|to|for)\s+(?:[\w-]+\s+){0,6}$")
 # What a side wants or threatens to do with talks, not talks held: "ready to resume the talks".
 _WISHED = re.compile(r"(?i)\b(?:ready|willing|prepared|hopes?|hoping|wants?|wish(?:es)?|seeks?|aims?|threatened|threatens|refused|refuses|vowed)\s+to\s+(?:\w+\s+){1,3}$")
-_JUST_HELD = re.compile(r"(?i)^[^.;]*?\b(?:has|have)\s+(?:\w+ly\s+)?(?:concluded|ended|wrapped\s+up|finished|closed|kicked\s+off|begun|started|opened)\b")
+# Talks told in the present perfect as just ended or begun: "have concluded", "has kicked off".
+ENDED_VERBS = r"concluded|ended|wrapped\s+up|finished|closed|kicked\s+off|begun|started|opened"
+_JUST_HELD = re.compile(rf"(?i)^[^.;]*?\b(?:has|have)\s+(?:\w+ly\s+)?(?:{ENDED_VERBS})\b")
 
 
 def _planned(text: str, meeting: re.Match) -> bool:

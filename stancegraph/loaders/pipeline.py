@@ -22,7 +22,7 @@ from .actors import ActorFinder, ActorMention
 from .article import _after_dateline, _article_info, _dateline_span, _home_bodies, _is_lead
 from .attribution import Attributor, Utterance
 from .dates import DateMention, find_dates, first_day, to_date
-from .events import ANOTHER_MEETING, Clause, FoundEvent, clauses, dates_of_events, find_events, shares_day_with_last, tells_call
+from .events import ANOTHER_MEETING, ENDED_VERBS, Clause, FoundEvent, clauses, dates_of_events, find_events, shares_day_with_last, tells_call
 from .gazetteer import Gazetteer, default_gazetteer
 from .lexicon import lexicon_fingerprint
 from .reader import RawArticle, read_article
@@ -113,7 +113,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
     return state.facts
 
 
-_JUST_ENDED = re.compile(r"(?i)\b(?:has|have)\s+(?:\w+ly\s+)?(?:concluded|ended|wrapped\s+up|finished|closed|taken\s+place|been\s+held|kicked\s+off|begun|started|opened|got\s+under\s?way)\b")
+_JUST_ENDED = re.compile(rf"(?i)\b(?:has|have)\s+(?:\w+ly\s+)?(?:{ENDED_VERBS}|taken\s+place|been\s+held|got\s+under\s?way)\b")
 
 
 def _date_meetings_just_ended(state: _State) -> None:
