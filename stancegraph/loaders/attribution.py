@@ -398,7 +398,7 @@ class Attributor:
             # speak for one side ("Witkoff … Trump") — the two sides last named together.
             pair = self.last_pair if len(self.last_pair) == 2 else self.last_sides
             if pair is self.last_pair and _SIDES_WORD.search(joint.group(0)) and len(self.last_sides) == 2:
-                one_side = {getattr(self.side_of(p), "iri", None) for p in pair}
+                one_side = {self._side_iri(p) for p in pair}
                 if len(one_side) < 2:
                     pair = self.last_sides
             if len(pair) == 2:
@@ -457,6 +457,11 @@ class Attributor:
                 return o
         return None
 
+    def _side_iri(self, ref: ActorRef) -> str | None:
+        """The IRI of the state or body ``ref`` acts for, if known."""
+        side = self.side_of(ref)
+        return side.iri if side is not None else None
+
     def _named_later(self, s: Sentence, owner: str, role: str) -> ActorRef | None:
         """The first person named after sentence ``s`` whose post has the words of ``role`` and
         who acts for ``owner`` (a state's name)."""
@@ -464,7 +469,7 @@ class Attributor:
         state = self.names_to_iri.get(owner)
         later = [m.ref for i in sorted(i for i in self.all_mentions if i > s.index) for m in self.all_mentions[i]
                  if m.how in ("person", "name") and m.ref is not None and m.ref.kind == "person"]
-        ours = [ref for ref in later if state is None or getattr(self.side_of(ref), "iri", None) == state]
+        ours = [ref for ref in later if state is None or self._side_iri(ref) == state]
         # The post as written; else the first of that side named later with no post written at all.
         return (next((ref for ref in ours if all(w in (ref.post_label or "").lower() for w in words)), None)
                 or next((ref for ref in ours if not ref.post_label), None))
@@ -476,9 +481,9 @@ class Attributor:
         if word in ("official", "officials", "source", "sources", "side", "authorities", "government", "administration", "delegation", "leadership", "diplomats", "representatives"):
             return None  # a body's people in general, not one post
         holders = [ref for ref in reversed(self.people) if word in (ref.post_label or "").lower()]
-        side = self.side_of(body)
+        side = self._side_iri(body)
         return (next((ref for ref in holders if ref.post_in == body.iri), None)
-                or next((ref for ref in holders if side is not None and getattr(self.side_of(ref), "iri", None) == side.iri), None))
+                or next((ref for ref in holders if side is not None and self._side_iri(ref) == side), None))
 
     def _person_for_role(self, phrase: str) -> ActorRef | None:
         """ "the foreign minister said": the last person named whose office is that, else the last
@@ -491,8 +496,7 @@ class Attributor:
         generic = {"diplomat", "official", "leader", "politician"}
 
         def sides_with(ref: ActorRef) -> bool:
-            side = self.side_of(ref)
-            return state is None or (side is not None and side.iri == state)
+            return state is None or self._side_iri(ref) == state
 
         if head and head not in generic:
             for ref in reversed(self.people):
