@@ -174,7 +174,7 @@ def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
     report, so the lead's weekday is the dateline's day, which pins its year (the one nearest the
     latest year the article names; marked as inferred)."""
     # Not a day looked forward to: "talks will resume on Friday" says nothing of the filing day. The
-    # day the story was told ("…, Ryabkov told reporters on Thursday") beats the day of what it tells
+    # day the story was told ("…, the envoy told reporters on Thursday") beats the day of what it tells
     # ("the consultations held in Geneva on Wednesday").
     days = [m for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
             if not _LOOKS_AHEAD.search(lead[max(0, m.start() - 60):m.start()])]

@@ -369,7 +369,7 @@ class Attributor:
             if m.begin < window_start and not (m.how == "person" and _APPOSITION.match(text[m.end:verb_at])):
                 continue  # far from the verb, unless a long title stands between ("X, the …'s under secretary …, said")
             if _IN_RELATIVE_CLAUSE.search(text[max(s.begin, m.begin - 120):m.begin]) and "," in text[m.end:verb_at]:
-                continue  # "Ryabkov, who led Moscow's delegation, said": the clause names who he is, not who speaks
+                continue  # "Karasin, who led Moscow's delegation, said": the clause names who he is, not who speaks
             between = text[m.end:verb_at]
             holder = self._apposition_head(ms, m, text)
             if holder is not None:
