@@ -554,3 +554,52 @@ def test_both_sides_are_the_two_states_when_the_last_two_people_speak_for_one(tm
                               "Both sides described the meeting as constructive.\n", published="2023-05-04")
     speakers = {sp for sp, _, _ in said(facts)}
     assert {"Iran", "United States"} <= speakers and "Donald Trump" not in speakers
+
+
+def test_a_speaker_named_anew_taking_the_same_side_in_the_next_sentence_is_one_statement(tmp_path):
+    facts = article(tmp_path, (
+        "Talks stall\nBOGOTA, March 3, 2023 (Reuters) - Peace talks between the government and the rebels stalled on Friday.\n"
+        "Colombia's Foreign Ministry said that it was opposed to the release of the detained commanders. The ministry "
+        "stressed that the government is against any amnesty for crimes of war.\n"
+        "The ministry also said that it was against a new venue for the talks.\n"))
+    first, second, third = [s for s in facts.statements if s.kind == "stance"]
+    assert first.key == second.key != third.key
+
+
+def test_the_same_speaker_turning_to_another_side_next_sentence_is_a_statement_of_its_own(tmp_path):
+    facts = article(tmp_path, (
+        "Talks stall\nBOGOTA, March 3, 2023 (Reuters) - Peace talks between the government and the rebels stalled on Friday.\n"
+        "Colombia's Foreign Ministry said that it was opposed to the release of the detained commanders. The ministry "
+        "stressed that it welcomed the mediators' efforts.\n"))
+    stances = [s for s in facts.statements if s.kind == "stance"]
+    assert [s.stance for s in stances] == ["opposes", "supports"] and stances[0].key != stances[1].key
+
+
+def test_a_speakers_occasion_stops_dating_their_words_once_the_story_turns_to_other_days(tmp_path):
+    text = (
+        "Envoys meet again\n"
+        "On Friday, March 3, the envoys met in Oslo, a Norwegian newspaper reports.\n"
+        "Earlier in the day, Dag Nylander said the talks had been useful.\n"
+        "The talks were held in three rounds. On February 10, the first round took place in Oslo, and on "
+        "February 20, the second round was held in Havana.\n"
+        "Nylander pointed out that the sides were not ready for compromises.\n")
+    assert said(article(tmp_path, text)) == [("Dag Nylander", "2023-03-03", "supports"), ("Dag Nylander", None, "opposes")]
+
+
+def test_a_speaker_said_afterward_that_is_the_subject_however_long_the_clause_about_them(tmp_path):
+    facts = article(tmp_path, (
+        "Talks resume\nGENEVA, March 3, 2023 (AP) - Delegations met on Thursday.\n"
+        "Norwegian envoy Dag Nylander, who chaired Thursday’s meeting of all the guarantor states — Norway, Cuba, Chile "
+        "and Venezuela — said afterward that he felt “a renewed sense of purpose on the need to reach an agreement.”\n"))
+    assert said(facts) == [("Dag Nylander", "2023-03-02", "supports")]
+
+
+@pytest.mark.parametrize("words, stance", [
+    ("he was disappointed by the lack of progress on the prisoner exchange", "opposes"),
+    ("the removal of sanctions was Iran's red line in the talks", "supports"),
+    ("the strikes had crossed a red line", "opposes"),
+    ("the talks had reached an impasse over the border", "opposes"),
+])
+def test_diplomatic_idioms_take_their_side(tmp_path, words, stance):
+    facts = article(tmp_path, f"Talks\nVIENNA, March 3, 2023 (AP) - The Iranian envoy Ali Bagheri said on Friday that {words}.\n")
+    assert said(facts) == [("Ali Bagheri Kani", "2023-03-03", stance)]

@@ -37,8 +37,15 @@ _VERB_AFTER = re.compile(r"\s+(?:would|will|was|were|is|are|had|has|have|could|s
 # A relative clause open before a name: ", who led Moscow's delegation" (up to the name).
 _IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;“”\"]*$")
 _APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,160},")
+# A relative clause that ends right before the verb, lists and all: "Mora, who chaired the meeting of
+# the signatories — Iran, Britain, France — said"
+_RELATIVE_APPOSITION = re.compile(r"^\s*,\s+(?:who|whose)\b[^;\"“”]{2,240}?(?:,|\s[—–])\s*$")
+
+
+def _appositive(between: str) -> re.Match | None:
+    return _RELATIVE_APPOSITION.match(between) or _APPOSITION.match(between)
 _INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
-_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
+_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|afterwards?|separately|publicly|today|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
 
 
 @dataclass(frozen=True)
@@ -366,17 +373,19 @@ class Attributor:
         for m in reversed(ms):
             if m.end > verb_at or m.ref is None or m.how in ("demonym", "place") or m.in_title:
                 continue
-            if m.begin < window_start and not (m.how == "person" and _APPOSITION.match(text[m.end:verb_at])):
+            if m.begin < window_start and not (m.how == "person" and _appositive(text[m.end:verb_at])):
                 continue  # far from the verb, unless a long title stands between ("X, the …'s under secretary …, said")
             if _IN_RELATIVE_CLAUSE.search(text[max(s.begin, m.begin - 120):m.begin]) and "," in text[m.end:verb_at]:
                 continue  # "Karasin, who led Moscow's delegation, said": the clause names who he is, not who speaks
+            if re.search(r",\s+(?:who|whose)\b[^;“”\"]*$", text[max(s.begin, m.begin - 240):m.begin]) and re.search(r"[,—–]\s*$", text[m.end:verb_at]):
+                continue  # "…, who chaired the meeting of the signatories — Iran, Britain, France — said"
             between = text[m.end:verb_at]
             holder = self._apposition_head(ms, m, text)
             if holder is not None:
                 m = holder
                 between = text[m.end:verb_at]
             body = _BODY_PERSON.match(between)
-            apposition = _APPOSITION.match(between)  # "X, Russia's envoy to the talks, said"
+            apposition = _appositive(between)  # "X, Russia's envoy to the talks, said"
             if _FILLER.match(between) or (body and _FILLER.match(between[body.end():])) or (apposition and _FILLER.match(between[apposition.end():])):
                 speakers = [m.ref]
                 start = m.begin

@@ -104,6 +104,9 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
         if len(states) >= 2:
             state.last_sides = states[:2]
         day = next((d.date for d in dates[s.index] if d.date is not None and d.date.precision == "day"), None)
+        if not utterances.get(s.index):
+            # Days named in the narrative, not in what someone said ("reaffirmed the commitments made on October 6").
+            state.other_days += [(s.index, d.date.iso) for d in dates[s.index] if d.date is not None and d.date.precision == "day"]
         if day is not None:
             state.last_dated = (s.index, day, frozenset(m.ref.iri for m in mentions[s.index] if m.ref is not None))
 
