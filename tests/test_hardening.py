@@ -131,7 +131,7 @@ def test_missing_path_and_file_as_store(tmp_path):
 def many_articles(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("many")
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
-    for i in range(300):
+    for i in range(1500):  # ~20 s of reading: the signal lands while reading, even on a loaded machine
         (folder / f"gen_{i:03d}.txt").write_text(texts[i % len(texts)] + f"\nUpdate {i}: talks continue.\n", encoding="utf-8")
     return folder
 
@@ -144,7 +144,7 @@ def _interrupt_build(tmp_path: Path, many: Path, sig: int) -> None:
         [sys.executable, "-m", "stancegraph.cli", "build", str(many), "--store", str(store)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV, cwd=ROOT,
     )
-    time.sleep(2.5)  # well into reading the 300 articles
+    time.sleep(2.5)  # well into reading the 1,500 articles
     assert proc.poll() is None, "the build finished before it could be interrupted"
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=30)

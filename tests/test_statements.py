@@ -603,3 +603,53 @@ def test_a_speaker_said_afterward_that_is_the_subject_however_long_the_clause_ab
 def test_diplomatic_idioms_take_their_side(tmp_path, words, stance):
     facts = article(tmp_path, f"Talks\nVIENNA, March 3, 2023 (AP) - The Iranian envoy Ali Bagheri said on Friday that {words}.\n")
     assert said(facts) == [("Ali Bagheri Kani", "2023-03-03", stance)]
+
+
+def test_a_government_named_by_its_demonym_speaks_for_its_state(tmp_path):
+    facts = article(tmp_path, "Talks\nANKARA, March 3, 2023 (AP) - The Turkish government said on Friday that the talks had been useful and should continue.\n")
+    assert said(facts) == [("Turkey", "2023-03-03", "supports")]
+
+
+def test_three_leaders_listed_with_their_titles_all_speak(tmp_path):
+    facts = article(tmp_path, (
+        "Leaders react\nLONDON, May 9, 2018 (AP) - British Prime Minister Theresa May, German Chancellor Angela Merkel "
+        "and French President Emmanuel Macron said in a joint statement on Tuesday that they remained committed to the accord.\n"))
+    assert {s[0] for s in said(facts)} == {"Theresa May", "Angela Merkel", "Emmanuel Macron"}
+
+
+def test_a_body_set_off_by_a_comma_after_two_states_speaks_alone(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nRIYADH, Feb 18, 2025 (AP) - After the talks between Russia and the United States, the US State Department "
+        "reported that the delegations had agreed to remove obstacles to their relations.\n"))
+    assert {s[0] for s in said(facts)} == {"State Department"}
+
+
+def test_a_joint_statement_from_listed_leaders_is_theirs_and_so_is_what_they_say_next(tmp_path):
+    facts = article(tmp_path, (
+        "Leaders react\n"
+        "\"This agreement remains important for our shared security,\" said the joint statement from UK Prime Minister "
+        "Theresa May, German Chancellor Angela Merkel and French President Emmanuel Macron.\n"
+        "They noted that the agreement remained the legal framework for the dispute and urged Iran to show restraint.\n"))
+    speakers = {s[0] for s in said(facts) if s[2] == "supports"}
+    requesters = {d.on_behalf_of.label for d in facts.statements if d.kind == "demand"}
+    assert speakers == {"Theresa May", "Angela Merkel", "Emmanuel Macron"}
+    assert requesters == {"United Kingdom", "Germany", "France"}
+
+
+def test_a_month_after_a_first_name_is_a_surname_but_not_before_a_day(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nLONDON, March 3, 2019 (AP) - Prime Minister Theresa May said on Friday that the talks had been useful.\n"
+        "The next round will be held in Brussels on May 5.\n"))
+    assert [a.label for a in facts.actors if a.kind == "person"] == ["Theresa May"]
+
+
+def test_a_verb_that_rates_its_object_takes_a_side_however_short_the_object(tmp_path):
+    facts = article(tmp_path, "Talks\nMOSCOW, March 3, 2023 (TASS) - Kremlin spokesman Dmitry Peskov on Friday called the proposal \"unacceptable\".\n")
+    assert [(s.speaker.label if s.speaker else s.on_behalf_of.label, s.stance) for s in facts.statements] == [("Dmitry Peskov", "opposes")]
+
+
+def test_a_relative_clause_with_a_quote_does_not_hide_the_subject(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nWASHINGTON, June 27, 2025 (AFP) - US Secretary of State Marco Rubio, who acknowledged there was "
+        "\"more work to be done\", said on Friday that the talks had been productive.\n"))
+    assert ("Marco Rubio", "2025-06-27", "supports") in said(facts)

@@ -72,6 +72,14 @@ def _titles(key: str) -> frozenset[str]:
     return frozenset(lexicon("titles")[key])
 
 
+_MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
+
+
+def _month_as_surname(text: str, begin: int, word: str) -> bool:
+    """ "Theresa May": a month after a first name is a surname, unless a day follows ("Trump May 5")."""
+    return word in _MONTHS and not re.match(r"\s*\d", text[begin + len(word):begin + len(word) + 3])
+
+
 def _not_names() -> frozenset[str]:
     return _titles("not_names")
 
@@ -233,7 +241,7 @@ class ActorFinder:
                     spans = spans[1:]
                 else:
                     break
-            if len(spans) < 2 or len(spans) > 4 or any(self._not_name_word(w) or _POSSESSIVE.search(w) for _, w in spans[1:]):
+            if len(spans) < 2 or len(spans) > 4 or any((self._not_name_word(w) and not _month_as_surname(text, b, w)) or _POSSESSIVE.search(w) for b, w in spans[1:]):
                 continue
             start = spans[0][0]
             words = [w for _, w in spans]

@@ -30,6 +30,9 @@ _FILLER = re.compile(
 )
 # Between a body and its verb: "State Department official admitted", "Kremlin spokesman said".
 _BODY_PERSON = re.compile(r"^(?:[’']s)?\s*(?:senior\s+|top\s+|high-ranking\s+)?(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|representative|representatives|side|leadership|authorities|government|administration|delegation|press\s+service|envoy)\b", re.I)
+# A side named by its demonym and a collective noun: "the Turkish government", "the Russian side".
+# (A singular "the Russian diplomat" is a person, found by the role-noun reading.)
+_DEMONYM_BODY = re.compile(r"^\s+(?:government|side|delegation|authorities|leadership|administration|officials|diplomats|negotiators)\b")
 # (a circumstance has no "that" clause: "said after the meeting that …" goes on to say something)
 _CIRCUMSTANCE = re.compile(r"^(?:(?:in|on|at|to(?=\s+(?:the|a|an|his|her|its|their|reporters|journalists|lawmakers)\b|\s+(?-i:[A-Z0-9]))|during|with|from|after|before|late|earlier|later|while|when|speaking|via)\b(?:(?!\bthat\b)[^;“”\"])*|(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*|reporters|journalists|the\s+press|the\s+media)(?:\s+(?:on|in|at|after|during)\b[^;“”\"]*)?)$")
 # A finite verb right after a name: the name is a clause's subject ("said Moscow would …").
@@ -39,13 +42,13 @@ _IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;“”\"]*$")
 _APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,160},")
 # A relative clause that ends right before the verb, lists and all: "Mora, who chaired the meeting of
 # the signatories — Iran, Britain, France — said"
-_RELATIVE_APPOSITION = re.compile(r"^\s*,\s+(?:who|whose)\b[^;\"“”]{2,240}?(?:,|\s[—–])\s*$")
+_RELATIVE_APPOSITION = re.compile(r"^\s*,\s+(?:who|whose)\b(?:[^;\"“”]|“[^”]{1,80}”|\"[^\"]{1,80}\"){2,240}?(?:,|\s[—–])\s*$")
 
 
 def _appositive(between: str) -> re.Match | None:
     return _RELATIVE_APPOSITION.match(between) or _APPOSITION.match(between)
 _INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
-_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|afterwards?|separately|publicly|today|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
+_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to(?=\s+(?:the|a|an|his|her|its|their|reporters|journalists|lawmakers)\b|\s+(?-i:[A-Z0-9]))|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|afterwards?|separately|publicly|today|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ _PARTICIPLE = re.compile(r",\s+(saying|expressing|stressing|insisting|warning|ar
 # What may open a sentence before its subject ("On Tuesday, ", "Meanwhile, ").
 _SUBJECT_LEAD = re.compile(r"^(?:(?:On|In|At|After|Following|Earlier|Later|Meanwhile|However|Also|For\s+(?:his|her|its|their)\s+part)\b[^,]{0,40},\s*)?"
                            r"(?:(?:the|a|an|The|A|An)\s+[^,;“”\"]{1,60},\s*(?=[A-Z]))?")  # "the head of the delegation, NAME"
+# Between two names of a list, a title: ", German Chancellor ", " and French President ".
+_LISTED_TITLE = re.compile(r"\s*,\s*(?:[A-Z][\w.\-]*\s+){0,5}")
 # What may stand between a sentence's start and its subject's name: an article and a title.
 _TITLE_GAP = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w.\-]*\s+){0,5}")
 # "told his cabinet on Sunday that …", "told reporters in Geneva that …": whom it was told to.
@@ -108,6 +113,22 @@ def _relative_subject(before: str) -> bool:
         return True
     m = re.search(r"([\w’']+)\s+that\s+$", before)
     return bool(m) and not _verbs().fullmatch(m.group(1))
+
+
+def _listed_after(ms: list[ActorMention], first: ActorMention, text: str, offset: int) -> list[ActorMention]:
+    """ "said the joint statement from Theresa May, German Chancellor Angela Merkel and French
+    President Emmanuel Macron": the people listed with the first, titles and all."""
+    listed = [first]
+    for m in ms:
+        if m.begin < listed[-1].end or m.how != "person" or m.ref is None or m.in_title:
+            continue
+        gap = text[listed[-1].end - offset:m.begin - offset]
+        if not (_LISTED_TITLE.fullmatch(gap) or re.fullmatch(r"\s*,?\s+and\s+(?:[A-Z][\w.\-]*\s+){0,5}", gap)):
+            break
+        listed.append(m)
+        if " and " in gap:
+            break
+    return listed if len(listed) == 1 or " and " in text[listed[-2].end - offset:listed[-1].begin - offset] else [first]
 
 
 def _titled_gap(gap: str) -> bool:
@@ -371,8 +392,10 @@ class Attributor:
         window_start = max(s.begin, verb_at - 80)
         window = text[window_start:verb_at]
         for m in reversed(ms):
-            if m.end > verb_at or m.ref is None or m.how in ("demonym", "place") or m.in_title:
+            if m.end > verb_at or m.ref is None or m.how == "place" or m.in_title:
                 continue
+            if m.how == "demonym" and not _DEMONYM_BODY.match(text[m.end:verb_at]):
+                continue  # "the Turkish government said", "the Russian side said": the state; "Russian troops": no one
             if m.begin < window_start and not (m.how == "person" and _appositive(text[m.end:verb_at])):
                 continue  # far from the verb, unless a long title stands between ("X, the …'s under secretary …, said")
             if _IN_RELATIVE_CLAUSE.search(text[max(s.begin, m.begin - 120):m.begin]) and "," in text[m.end:verb_at]:
@@ -394,12 +417,18 @@ class Attributor:
                     return [holder], m.begin, m.end + body.end()  # "The Kremlin spokesman recalled": Peskov, named before
                 # "X and Y said": people with people, states with states ("the leaders of A and B agreed").
                 alike = ("person", "surname") if m.how in ("person", "surname") else ("name", "metonym")
+                # "May, German Chancellor Angela Merkel and French President Emmanuel Macron said": all three.
+                # The last two are joined by "and"; a comma alone is an apposition ("Russia and the
+                # United States, the US State Department said").
                 for other in reversed([o for o in ms if o.end <= m.begin and o.ref is not None and o.how in alike and not o.in_title]):
-                    if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[other.end:start]) or re.fullmatch(r"\s+and\s+[^,]*", text[other.end:start]):
-                        speakers.insert(0, other.ref)
-                        start = other.begin
-                    break
-                return speakers, start, m.end
+                    gap = text[other.end:start]
+                    if len(speakers) == 1 and not re.fullmatch(r"\s*,?\s*and\s+(?:[^,]*)", gap):
+                        break
+                    if len(speakers) > 1 and not _LISTED_TITLE.fullmatch(gap):
+                        break
+                    speakers.insert(0, other.ref)
+                    start = other.begin
+                return list(dict.fromkeys(speakers)), start, m.end
             break
         joint = _joint_subjects().search(window)
         if joint and _FILLER.match(window[joint.end():]):
@@ -443,6 +472,8 @@ class Attributor:
                 continue
             named = next((o.ref for o in ms if o.how == "demonym" and o.ref is not None
                           and window_start + m.start() <= o.begin < window_start + m.end()), None)
+            if named is None and "joint" in m.group(0).lower() and len(self.last_group) >= 2:
+                return list(self.last_group), window_start + m.start(), window_start + m.end()  # its signatories
             if named or self.last_body_speaker is not None:
                 return [named or self.last_body_speaker], window_start + m.start(), window_start + m.end()
         return None
@@ -544,7 +575,8 @@ class Attributor:
                 if inverted and _VERB_AFTER.match(s.text[m.end - s.begin:]):
                     break  # "… and said Moscow would study it": Moscow is what was said, not who said it
                 if gap_ok.match(gap) or (inverted and m.how == "person" and _titled_gap(gap)):
-                    return [m.ref], m.begin, m.end
+                    listed = _listed_after(ms, m, s.text, s.begin) if m.how == "person" else [m]
+                    return [o.ref for o in listed], m.begin, listed[-1].end
                 if m.how != "person" and inverted and self._titled_person_after(s, ms, pos, m) is not None:
                     continue  # a state or body inside the speaker's title
                 break
@@ -553,4 +585,13 @@ class Attributor:
         if (re.match(r"^\s*(?:him|her)\b", rest) or role) and self.last_person is not None:
             lead = len(rest) - len(rest.lstrip())
             return [self.last_person], pos + lead, pos + lead + (role.end() if role else 3)
+        document = _DOCUMENT_NOUN.match(rest.lstrip())
+        if inverted and document:
+            # "…,” said the joint statement: those who issued it together; "said the statement": the
+            # body whose statement the article quotes.
+            lead = len(rest) - len(rest.lstrip())
+            speakers = self.last_group if "joint" in document.group(0).lower() and len(self.last_group) >= 2 else (
+                [self.last_body_speaker] if self.last_body_speaker is not None else None)
+            if speakers:
+                return list(speakers), pos + lead, pos + lead + document.end()
         return None

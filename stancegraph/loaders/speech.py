@@ -45,6 +45,11 @@ _ANAPHORIC_SUBJECT = re.compile(r"^(?:He|She|They|The\s+(?:[\w-]+\s+){0,3}(?:lea
 
 _REQUEST_VERBS = {"asked", "asks", "urged", "urges", "demanded"}
 
+# Verbs whose object is the thing they take a side on.
+_RATING_VERBS = {"called", "welcomed", "welcomes", "praised", "praises", "hailed", "lauded", "condemned", "criticized",
+                 "criticised", "slammed", "rejected", "dismissed", "endorsed", "regretted", "denounced", "deplored",
+                 "decried", "blasted", "applauded", "described"}
+
 
 def _fold_lead_restatements(state: _State, sentences: list[Sentence]) -> None:
     """The standfirst and the lead sum up what the body then quotes: a statement there is a mention
@@ -145,9 +150,12 @@ def _when_said(state: _State, u: Utterance, speaker: ActorRef, frame_text: str, 
 def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates: list[DateMention], text: str,
                voices: frozenset[str] = frozenset()) -> None:
     content = text[u.begin : u.end]
-    if len(content.split()) < 4:
+    # "called the proposal “unacceptable”", "welcomed the deal": the verb's object is what it rates,
+    # short as it is; a clause of three words is too little to take a side on.
+    rates_its_object = u.frame == "reported" and not text[u.verb_begin + len(u.verb):u.begin].strip() and u.verb in _RATING_VERBS
+    if len(content.split()) < (2 if rates_its_object else 4):
         return
-    halves = _contrasted(u, text)
+    halves = _contrasted(u, text) or _coordinated_request(u, text)
     if halves:
         for half in halves:
             _utterance(state, half, mentions, dates, text, voices)
@@ -227,7 +235,10 @@ def _utterance(state: _State, u: Utterance, mentions: list[ActorMention], dates:
         _word_not_kept(state, u, own, own_mentions, side, speaker, date, confidence)
         if not demand:  # a demand on a topic of the scheme is read with its items below
             _obligation_on_other_side(state, u, own, own_mentions, side, speaker, date, confidence)
-    read_as_request = any(d.kind == "demand" and d.evidence.sentence_index == u.sentence.index for d in state.facts.statements)
+    # (Read for this side: "May, Merkel and Macron urged Iran to …" is three sides' request.)
+    read_as_request = any(d.kind == "demand" and d.evidence.sentence_index == u.sentence.index
+                          and (d.on_behalf_of == side or d.speaker is None or d.speaker.iri not in voices)
+                          for d in state.facts.statements)
     if read_as_request and _REQUEST.fullmatch(u.verb):
         return  # "X urged Y to …", read as X's request: the demands are the facts
     if u.verb in _REQUEST_VERBS and side is not None and not specific and u.sentence.index not in state.proposal_sentences and not read_as_request:
@@ -329,6 +340,20 @@ def _continued(state: _State, u: Utterance, speaker: ActorRef, polarity: str) ->
                 and (demonstrative or st.stance == polarity and "\n" not in state.info.text[st.evidence.begin:u.sentence.begin])):
             return st
     return None
+
+
+_AND_REQUEST = re.compile(r",?\s+and\s+(?:also\s+)?(urged|called\s+on|called\s+for|asked|demanded)\s+")
+
+
+def _coordinated_request(u: Utterance, text: str) -> list[Utterance] | None:
+    """ "They noted that the agreement still stood and urged Iran to show restraint": what was
+    noted, and a request of its own, with its own verb."""
+    content = text[u.begin:u.end]
+    m = _AND_REQUEST.search(content)
+    if m is None or u.verb in _REQUEST_VERBS or len(content[:m.start()].split()) < 4 or len(content[m.end():].split()) < 3:
+        return None
+    return [replace(u, end=u.begin + m.start()),
+            replace(u, begin=u.begin + m.end(), verb=m.group(1), verb_begin=u.begin + m.start(1), frame="reported")]
 
 
 def _contrasted(u: Utterance, text: str) -> list[Utterance] | None:
