@@ -67,6 +67,18 @@ def test_a_perfect_prediction_scores_one(tmp_path):
     assert report.scores["actors"].recall == 1.0
 
 
+def test_an_event_place_matches_by_any_of_the_places_names(tmp_path):
+    """The extractor names the place by its label ("Washington, D.C."); gold may use an alias."""
+    (tmp_path / "a.txt").write_text(
+        "Deal signed\nWASHINGTON, June 27, 2025 (AFP) - Rwanda and the Democratic Republic of Congo signed a peace "
+        "agreement in Washington on Friday.\n", encoding="utf-8")
+    gold = {"article": "a.txt", "published": "2025-06-27", "actors": [], "demands": [], "responses": [], "statements": [],
+            "events": [{"name": "Peace agreement signed", "kind": "other", "place": "Washington", "date": "2025-06-27",
+                        "participants": ["Rwanda", "Democratic Republic of the Congo"], "evidence": "signed a peace agreement"}]}
+    (tmp_path / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert evaluate(tmp_path).scores["events"].matched == 1
+
+
 def test_eval_command_prints_json_scores_for_every_kind():
     out = subprocess.run([sys.executable, "-m", "stancegraph", "eval", "tests/gold/seeds", "corpus", "--format", "json"],
                          cwd=ROOT, capture_output=True, text=True, check=True).stdout

@@ -503,3 +503,34 @@ def test_a_hyphened_pair_of_sides_names_both_participants(tmp_path):
     events = events_of(tmp_path, "Chilean-Peruvian consultations on the border were held in Quito on Tuesday.")
     meeting = next(e for e in events if e.kind == "meeting")
     assert {p.label for p in meeting.participants} == {"Chile", "Peru"}
+
+
+# -- session 4 -------------------------------------------------------------------------------------------
+def test_an_invasion_named_as_background_is_an_operation_dated_by_its_own_year(tmp_path):
+    events = events_of(tmp_path, "The ministers met in Lima to discuss Russia's invasion of Ukraine.",
+                       "The talks were overshadowed by the conflict sparked by Russia's 2022 invasion of Ukraine.")
+    operations = [e for e in events if e.kind == "military-operation"]
+    assert sorted((e.date.iso if e.date else "") for e in operations) == ["", "2022"]
+    assert {e.place.label for e in operations} == {"Ukraine"}
+
+
+def test_talking_with_counterparts_is_a_call_speaking_with_reporters_is_not(tmp_path):
+    events = events_of(tmp_path, "Later on Thursday, the Chilean president spoke with reporters in Santiago.",
+                       "Peruvian President Dina Boluarte said she had talked with her Chilean and Bolivian counterparts on Wednesday.")
+    assert summary(events) == {("meeting", "2023-05-03", None)}
+
+
+def test_a_bare_weekday_after_the_meeting_noun_dates_it_but_not_in_a_headline():
+    assert dates_in("The two leaders held their summit Tuesday in Lima.", dt.date(2023, 5, 4)) == [("Tuesday", "2023-05-02")]
+    assert dates_in("Border talks Monday", dt.date(2023, 5, 4)) == []
+
+
+def test_a_meeting_with_other_sides_does_not_take_the_place_of_the_one_before(tmp_path):
+    events = events_of(tmp_path, "The ministers of Chile and Peru met in Lima on Wednesday.",
+                       "Brazil's foreign minister said at a meeting with his Argentine counterpart on Thursday that the dispute was regional.")
+    assert summary(events) == {("meeting", "2023-05-03", "Lima"), ("meeting", "2023-05-04", None)}
+
+
+def test_talks_told_as_days_of_talks_are_held_where_they_were(tmp_path):
+    events = events_of(tmp_path, "The deal was reached after two days of talks in Lima between Chile and Peru.")
+    assert ("meeting", None, "Lima") in summary(events)

@@ -653,3 +653,11 @@ def test_a_relative_clause_with_a_quote_does_not_hide_the_subject(tmp_path):
         "Talks\nWASHINGTON, June 27, 2025 (AFP) - US Secretary of State Marco Rubio, who acknowledged there was "
         "\"more work to be done\", said on Friday that the talks had been productive.\n"))
     assert ("Marco Rubio", "2025-06-27", "supports") in said(facts)
+
+
+def test_what_a_speaker_adds_in_the_same_sentence_belongs_to_the_point_just_made(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nHAVANA, March 3, 2023 (AP) - \"We regret that the government suspended the talks,\" the rebel "
+        "negotiator Pablo Beltran said on Friday, adding that the government was fully to blame.\n"))
+    stances = [s for s in facts.statements if s.kind == "stance"]
+    assert len(stances) == 2 and len({s.key for s in stances}) == 1 and stances[0].stance == "opposes"  # one act, two mentions

@@ -89,10 +89,13 @@ def _joint_subjects() -> re.Pattern:
 
 
 # ", saying (that) …", ", expressing satisfaction over …": speech reported by a participle.
-_PARTICIPLE = re.compile(r",\s+(saying|expressing|stressing|insisting|warning|arguing|noting)\b(?:\s+that\b)?\s*")
+_PARTICIPLE = re.compile(r",\s+(saying|expressing|stressing|insisting|warning|arguing|noting|adding|calling|accusing|urging|describing|claiming|"
+                         r"pledging|vowing|acknowledging|praising|welcoming|reiterating|emphasi[sz]ing|underlining|recalling|stating)\b(?:\s+that\b)?\s*")
 # What may open a sentence before its subject ("On Tuesday, ", "Meanwhile, ").
 _SUBJECT_LEAD = re.compile(r"^(?:(?:On|In|At|After|Following|Earlier|Later|Meanwhile|However|Also|For\s+(?:his|her|its|their)\s+part)\b[^,]{0,40},\s*)?"
                            r"(?:(?:the|a|an|The|A|An)\s+[^,;“”\"]{1,60},\s*(?=[A-Z]))?")  # "the head of the delegation, NAME"
+# Between a quote and the speaker who closes it, a short description: "…,” the rebel negotiator NAME said.
+_DESCRIBED_SPEAKER = re.compile(r"[\s,]*(?:the|a|an)\s+(?!(?:that|which|who|after|when|talks|meeting)\b)(?:[a-z][\w-]*\s+){1,3}")
 # Between two names of a list, a title: ", German Chancellor ", " and French President ".
 _LISTED_TITLE = re.compile(r"\s*,\s*(?:[A-Z][\w.\-]*\s+){0,5}")
 # What may stand between a sentence's start and its subject's name: an article and a title.
@@ -305,7 +308,8 @@ class Attributor:
             # “treaty” between Moscow and Kiev after talks that he described as …") is no speech.
             said_quotes = inside  # this frame's quotes; ``inside`` stays every quote, for ``outside``
             closes = [q for q in said_quotes if q[1] <= at]
-            if closes and not inverted and (closes[-1][1] > frame_start or not _title_like(text[closes[-1][1]:frame_start])):
+            if closes and not inverted and (closes[-1][1] > frame_start or not (_title_like(text[closes[-1][1]:frame_start])
+                                                                                  or _DESCRIBED_SPEAKER.fullmatch(text[closes[-1][1]:frame_start]))):
                 said_quotes = [q for q in said_quotes if q[0] >= at]
             # What was said: the quote(s) in the sentence — unless they are a few words quoted inside
             # reported speech ("said Russia would make “serious political decisions” if …").

@@ -84,7 +84,10 @@ def _looks_ahead(before: str, pattern: re.Pattern = _FUTURE_BEFORE) -> bool:
 
 
 # A verb right before a bare weekday: "said Wednesday", "announced Friday", "held Tuesday".
-_VERB_BEFORE = re.compile(r"\b(?:\w+ed|said|says|say|met|meet|held|hold|told|tells|spoke|wrote|began|took|left|came|arrive[sd]?|begin|began|end|ends)(?:\s+(?:talks|consultations|negotiations|reporters|journalists))?\s*$", re.I)
+_VERB_BEFORE = re.compile(r"\b(?:\w+ed|said|says|say|met|meet|held|hold|told|tells|spoke|wrote|began|took|left|came|arrive[sd]?|begin|began|end|ends)(?:\s+(?:talks|consultations|negotiations|reporters|journalists))?\s*$"
+                          # or the act's noun: "held their historic summit Tuesday", "signed a peace agreement Friday"
+                          # (the noun with its article: a headline's "Iran nuclear talks Monday" dates nothing)
+                          r"|\b(?:the|their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:summit|talks|meeting|meetings|call|conversation|negotiations|consultations|agreement|deal|accord|statement|session)\s*$", re.I)
 
 
 @dataclass(frozen=True)

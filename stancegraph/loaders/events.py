@@ -37,7 +37,7 @@ _HELD_VERBS = r"held|took place|take place|ended|concluded|began|started|opened|
 _HELD = re.compile(rf"(?i)\b({_HELD_VERBS})\b")
 # A meeting named as what came before something ("said after meeting with X in Brussels",
 # "following Tuesday's talks") was held.
-_AFTER_MEETING = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:the|their|his|her|its|a|\w+[’']s)\s+)?(?:meeting|meetings|talks|negotiations|consultations)\b")
+_AFTER_MEETING = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:the|their|his|her|its|a|\w+[’']s)\s+)?(?:(?:\w+\s+)?(?:days?|rounds?|hours?|weeks?)\s+of\s+)?(?:meeting|meetings|talks|negotiations|consultations)\b")
 _PUBLISH = re.compile(r"(?i)\b(published|released|unveiled|presented|sent|submitted|handed|delivered|tabled|made public|transmitted|floated)\b")
 _DOCUMENT = re.compile(r"(?i)\b(draft|drafts|agreement|agreements|proposal|proposals|response|responses|document|documents|treaty|treaties|plan|letter|reply|replies|memorandum|roadmap)\b")
 _MILITARY = re.compile(r"(?i)\b(special military operation|military operation|invasion|offensive(?!\s+(?:weapons|arms|capabilit\w*|missiles|systems))|air ?strikes|incursion|ground operation|attacked|attacks? (?:on|against)|shelling|bombardment|bombing|bombed|(?<!of )war (?:against|on|in)|" + _alternation("military", "nouns") + r")\b")
@@ -311,6 +311,8 @@ class FoundEvent:
     of_talks: bool = False
     # Told in the present perfect ("have been paused"): the news of the article's day.
     of_the_day: bool = False
+    # A year written into the event's name ("Russia's 2022 invasion of …"): its date, whatever the clause's.
+    year: str | None = None
 
 
 def _with_labels(name: str, participants: tuple[ActorRef, ...], joiner: str = " ({})") -> str:
@@ -318,8 +320,28 @@ def _with_labels(name: str, participants: tuple[ActorRef, ...], joiner: str = " 
     return name + (joiner.format(labels) if labels else "")
 
 
+# "had talked with his Cambodian and Thai counterparts", "spoke with Putin": talks between leaders,
+# not remarks to the press ("spoke with reporters").
+_SPOKE_WITH = re.compile(r"(?i)\b(?:spoke|talked|had\s+spoken|had\s+talked)\s+(?:by\s+(?:tele)?phone\s+)?with\s+")
+_COUNTERPART = re.compile(r"(?i)^(?:his|her|their|its)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}counterparts?\b")
+
+
+def _spoke_with(clause: Clause, mentions: list[ActorMention]) -> bool:
+    m = _SPOKE_WITH.search(clause.text)
+    if m is None or _negated(clause.text, m):
+        return False
+    rest = clause.text[m.end():]
+    if _COUNTERPART.match(rest):
+        return True
+    at = clause.begin + m.end()
+    first = next((o for o in mentions if o.begin >= at and o.ref is not None and o.how != "demonym" and not o.in_title), None)
+    return first is not None and first.ref.kind == "person" and not clause.text[m.end():first.begin - clause.begin].strip(" ,").count(" ") > 3
+
+
 def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
     text = clause.text
+    if _spoke_with(clause, mentions):
+        return FoundEvent("meeting", _with_labels("Phone call", participants, " of {}"), None, participants, by_phone=True)
     call = _first_past(_CALL, text)
     if call and not _negated(text, call):
         noun = call.group(1) if _CALL_PHRASE.fullmatch(call.group(1)) is None and call.group(1).lower() != "call" else "phone call"
@@ -410,13 +432,21 @@ def _resumes_here(clause: Clause) -> bool:
     return opens_with_date and _meeting_noun(clause.lead_in) is not None and not _negated(clause.lead_in, _RESUMES_RIGHT_BEFORE.search(clause.lead_in))
 
 
+# "Russia's invasion of Ukraine", "Russia's 2022 invasion of its neighbour": an operation named as
+# background, dated only by the year written into the name.
+_NAMED_INVASION = re.compile(r"\b[A-Z][\w-]+[’']s\s+(?:(?P<year>(?:19|20)\d\d)\s+)?(?:full-scale\s+|all-out\s+)?invasion\s+of\b")
+
+
 def _military(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:
     text = clause.text
     military = _MILITARY.search(text)
-    if not (military and (_MILITARY_START.search(text) or clause.date is not None)) or is_demand(text[: military.start()]):
+    named = _NAMED_INVASION.search(text)
+    if not (military and (_MILITARY_START.search(text) or clause.date is not None or named)) or is_demand(text[: military.start()]):
         return None  # "would demand a permanent end to the war in Gaza": what is asked for, not what happens
     name = _with_labels(military.group(1).capitalize(), participants)
-    return FoundEvent("military-operation", name, _military_place(clause, mentions, military), participants, dated=not _is_cited(text, military))
+    year = named.group("year") if named else None
+    dated = not _is_cited(text, military) and (named is None or _MILITARY_START.search(text) is not None)
+    return FoundEvent("military-operation", name, _military_place(clause, mentions, military), participants, dated=dated, year=year)
 
 
 def _publication(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:

@@ -155,7 +155,7 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
             if place is None and found.kind == "meeting" and not found.by_phone:
                 # "They also had a joint meeting with …", "Wu met his counterparts on Wednesday":
                 # where the meeting told just before was held.
-                place = follows.place if follows is not None else _meeting_place_just_before(state, s, clause_date)
+                place = follows.place if follows is not None else _meeting_place_just_before(state, s, clause_date, found.participants)
             if found.of_talks and not found.participants and state.last_event is not None and state.last_event[1] == s.index:
                 # "the talks with the Taliban … would resume | on Saturday": the sides of the talks
                 # the sentence named before the cut.
@@ -164,7 +164,8 @@ def _events(state: _State, s: Sentence, mentions: list[ActorMention], dates: lis
                 place = _place_of_the_talks(state, found) or place
             if found.of_the_day and clause_date is None and state.ref is not None:
                 clause_date = PartialDate(state.ref.isoformat(), "")
-            _add_event(state, s, clause, found, clause_date if found.dated else None, place)
+            date = PartialDate(found.year, found.year) if found.year else clause_date if found.dated else None
+            _add_event(state, s, clause, found, date, place)
 
 
 def _event_name(kind: str, name: str, date: PartialDate | None, place: Place | None) -> str:
@@ -204,7 +205,7 @@ def _event_just_before(state: _State, s: Sentence) -> Event | None:
     return event if shares_day_with_last(s.text, paragraph == s.paragraph) else None
 
 
-def _meeting_place_just_before(state: _State, s: Sentence, date: PartialDate | None) -> Place | None:
+def _meeting_place_just_before(state: _State, s: Sentence, date: PartialDate | None, participants=()) -> Place | None:
     """The place of the meeting the sentence just before (or this one, earlier) told, if it named
     one: meetings told in a row without a place of their own are held where the last one was ("…
     held consultations in Beijing on Wednesday. Wu met his counterparts on Wednesday and Thursday."),
@@ -216,6 +217,9 @@ def _meeting_place_just_before(state: _State, s: Sentence, date: PartialDate | N
         return None
     if date is not None and event.date is not None and abs((first_day(date) - first_day(event.date)).days) > 31:
         return None
+    if (participants and event.participants and not {p.iri for p in participants} & {p.iri for p in event.participants}
+            and not re.search(r"\balso\b", s.text)):
+        return None  # other sides, another meeting: "Lavrov said at a meeting with his Japanese counterpart"
     return event.place
 
 

@@ -332,6 +332,11 @@ def _continued(state: _State, u: Utterance, speaker: ActorRef, polarity: str) ->
     """The speaker's statement in the sentence just before, when this one goes on about it:
     "This jeopardized …", "That means …", or the same side taken again by the speaker named
     anew ("… were not delivering strikes. The ministry emphasized that …")."""
+    if u.verb == "adding":
+        # "We regret the decision,” he pointed out, adding that the US was to blame; "…,” he said,
+        # adding that those matters were Russia's priority: what is added belongs to the point just made.
+        return next((st for st in reversed(state.facts.statements) if st.kind == "stance" and st.speaker == speaker
+                     and st.evidence.sentence_index == u.sentence.index and st.evidence.end <= u.verb_begin), None)
     demonstrative = _DEMONSTRATIVE_START.match(u.sentence.text) and u.begin <= u.sentence.begin + 2
     if not demonstrative and not _ANAPHORIC_SUBJECT.match(u.sentence.text):
         return None
