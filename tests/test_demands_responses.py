@@ -589,3 +589,29 @@ def test_responding_constructively_to_an_idea_is_an_acceptance(tmp_path):
 def test_a_refusal_proposed_is_not_a_rejection(tmp_path):
     facts = facts_of(tmp_path, "\"Peru proposed a mutual refusal to patrol the disputed strip for 30 days,\" the Ecuadorian statement said.")
     assert not [r for r in facts.statements if r.kind == "rejection"]
+
+
+# -- session 4 -------------------------------------------------------------------------------------------
+def demands_of(tmp_path, body: str) -> set[tuple]:
+    return {(by, topic) for by, topic, _ in demands(facts_of(tmp_path, body))}
+
+def test_a_side_seeking_a_halt_to_expansion_demands_non_expansion(tmp_path):
+    demands = demands_of(tmp_path, "The Kremlin is seeking a halt to NATO's eastward expansion.")
+    assert ("Russia", "nato-non-expansion") in demands
+
+
+def test_sanctions_to_be_lifted_are_sanctions_relief_but_a_list_keeps_both_topics(tmp_path):
+    assert ("Venezuela", "sanctions-relief") in demands_of(
+        tmp_path, "Venezuelan President Nicolas Maduro has demanded that sanctions imposed by the United States be lifted.")
+    listed = demands_of(tmp_path, "Russia demanded guarantees that NATO will not expand eastward, and that Ukraine will never join the alliance.")
+    assert {("Russia", "nato-non-expansion"), ("Russia", "ukraine-georgia-non-accession")} <= listed
+
+
+def test_asking_ukraine_to_give_up_joining_nato_is_about_ukraines_accession(tmp_path):
+    demands = demands_of(tmp_path, "Russia has repeatedly called on Ukraine to abandon its ambitions to join NATO.")
+    assert ("Russia", "ukraine-georgia-non-accession") in demands
+
+
+def test_an_outright_demand_of_no_named_side_is_still_a_demand(tmp_path):
+    demands = demands_of(tmp_path, "Rwanda has demanded an end to the armed groups operating in the region.")
+    assert ("Rwanda", "other") in demands

@@ -523,6 +523,9 @@ def _frame_date(dates: list[DateMention], said: list[Utterance]) -> PartialDate 
     return next((d.date for d in dates if d.date is not None and not any(u.begin <= d.begin < u.end for u in said)), None)
 
 
+_OUTRIGHT_DEMANDS = {"demanded", "demands", "insisted on", "insists on", "called for", "calls for", "seeking", "seeks"}
+
+
 def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: re.Match, date: PartialDate | None,
              said: list[Utterance] = ()) -> None:
     text = s.text
@@ -560,15 +563,20 @@ def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: 
     rest = text[request.end():][:200]
     wanted = _demanded_topics(rest, state.topics.specific(rest)) or _demanded_topics(rest, state.topics.find(rest))
     topic = wanted[0].topic if wanted else _negotiation_topic(state, rest)
-    if topic is None and to is None and request.group(1).startswith("propos"):
-        topic = "other"  # "Trump proposed a mutual refusal to strike energy facilities": a proposal, whatever its topic
+    if topic is None and to is None and (request.group(1).startswith("propos") or request.group(1) in _OUTRIGHT_DEMANDS):
+        # "Trump proposed a mutual refusal to strike energy facilities", "Rwanda has demanded an end to
+        # the FDLR": a proposal or a demand, whatever its topic and whoever it is made of.
+        topic = "other"
     if not requesters or any(to is not None and to.iri == by.iri for by in requesters) or (topic is None and to is None):
         return
     if request.group(1) in ("asked", "asks", "urged", "urges", "called on", "calls on", "pressed", "invited", "invites") and to is None:
         return
     ev = _evidence(s, s.begin + clause_start, s.end, state.info.text, 0.7)
+    # "demanded guarantees that NATO will not expand, and that Ukraine will never join": one demand a point.
+    topics = list(dict.fromkeys(h.topic for h in wanted)) or [topic or "other"]
     for by in requesters:
-        _add_demand(state, by, None, (to,) if to else (), topic or "other", date or _sentence_date(state, text, []), ev, text[clause_start:])
+        for each in topics:
+            _add_demand(state, by, None, (to,) if to else (), each, date or _sentence_date(state, text, []), ev, text[clause_start:])
 
 
 _WE_BEFORE = re.compile(r"(?i)(?:^|[\s“\"])we\s+(?:(?:have|had|also|again|always|\w+ly)\s+)*$")

@@ -19,7 +19,7 @@ from .topics import TopicMatcher
 
 _PAST_MARKER = re.compile(r"(?i)\b(earlier(?!\s+(?:in\s+the\s+day|today))|previously|recently|in recent (?:days|weeks|months)|repeatedly|in the past|last week|had said|once said)\b")
 
-_REQUEST = re.compile(r"\b(asked|asks|urged|urges|called on|calls on|called for|calls for|demanded|requested|pressed|sought|seeks|wanted|wants|insisted on|insists on|proposed|proposes|expects|expected|invited|invites)\b")
+_REQUEST = re.compile(r"\b(asked|asks|urged|urges|called on|calls on|called for|calls for|demanded|requested|pressed|sought|seeks|seeking|wanted|wants|insisted on|insists on|proposed|proposes|expects|expected|invited|invites)\b")
 
 _NOT_ADDRESSEE = {"in", "of", "on", "at", "about", "for", "against", "into", "near", "over", "inside", "within"}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -36,10 +36,17 @@ class TopicMatcher:
     pattern: re.Pattern
     by_cue: dict[str, str]
     gapped: tuple[tuple[re.Pattern, str], ...] = ()
+    broader: dict[str, str] = field(default_factory=dict)  # topic → the topic it narrows (skos:broader)
 
     def find(self, text: str) -> list[TopicHit]:
         folded = fold(text)
         hits = [TopicHit(self._topic_of(m.group(0)), m.start(), m.end()) for m in self.pattern.finditer(folded)]
+        # "demanded that sanctions imposed by the US be lifted": sanctions relief, not sanctions at
+        # large — when the narrower words go on about the broader, not when a list names both
+        # ("NATO's non-expansion and Ukraine's non-accession").
+        narrowed = {id(b) for b in hits for n in hits
+                    if self.broader.get(n.topic) == b.topic and b.end <= n.begin and not re.search(r",|;|\band\b", folded[b.end:n.begin])}
+        hits = [h for h in hits if id(h) not in narrowed]
         specific = [h for h in hits if h.topic not in self.generic]
         return specific or hits
 
@@ -56,7 +63,7 @@ class TopicMatcher:
 # A cue may leave room for a few words where "…" stands: "relief from … sanctions" also reads
 # "relief from five UN sanctions", which no list of fixed phrases can cover.
 _GAP = "…"
-_GAP_WORDS = r"(?:\s+[\w'%-]+){0,4}\s+"
+_GAP_WORDS = r"(?:\s+[\w'%-]+){0,6}\s+"
 
 
 def _cue_regex(cue: str) -> str:
@@ -71,6 +78,8 @@ def load_topics(path: Path | None = None) -> TopicMatcher:
     for t in triples:
         if t.predicate.value == str(SKOS.notation):
             notation[t.subject.value] = t.object.value
+    broader = {notation[t.subject.value]: notation[t.object.value] for t in triples
+               if t.predicate.value == str(SKOS.broader) and t.subject.value in notation and t.object.value in notation}
     for t in triples:
         if t.predicate.value == str(SG.cue) and t.subject.value in notation:
             cues.setdefault(notation[t.subject.value], []).append(fold(t.object.value))
@@ -82,7 +91,7 @@ def load_topics(path: Path | None = None) -> TopicMatcher:
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if by_cue else re.compile(r"(?!x)x")
     generic = frozenset(lexicon("acts").get("topics", {}).get("generic", []))
     gapped = tuple((re.compile(_cue_regex(c)), topic) for c, topic in by_cue.items() if _GAP in c)
-    return TopicMatcher(cues, generic, pattern, by_cue, gapped)
+    return TopicMatcher(cues, generic, pattern, by_cue, gapped, broader)
 
 
 @cache
