@@ -661,3 +661,11 @@ def test_what_a_speaker_adds_in_the_same_sentence_belongs_to_the_point_just_made
         "negotiator Pablo Beltran said on Friday, adding that the government was fully to blame.\n"))
     stances = [s for s in facts.statements if s.kind == "stance"]
     assert len(stances) == 2 and len({s.key for s in stances}) == 1 and stances[0].stance == "opposes"  # one act, two mentions
+
+
+def test_a_surname_that_is_also_an_organisations_name_is_a_persons_and_accents_are_letters(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nWASHINGTON, June 27, 2025 (AFP) - Congolese Foreign Minister Thérèse Kayikwamba Wagner said on Friday "
+        "that the deal was a turning point and that it was welcome.\n"))
+    assert [a.label for a in facts.actors if a.kind == "person"] == ["Thérèse Kayikwamba Wagner"]
+    assert not [a for a in facts.actors if a.kind == "organization"]

@@ -18,7 +18,8 @@ from .gazetteer import Gazetteer
 from .lexicon import alternation, lexicon
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "via", "into", "across"}  # not "to"/"from": "handed to Moscow" is an actor
-_NAME_WORD = r"[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*"
+# (Latin letters with their accents: "Thérèse", "Łukasz", "Çavuşoğlu")
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zA-ZÀ-ÖØ-öø-ÿĀ-ž'’\-]*[a-zß-öø-ÿĀ-ž][a-zA-ZÀ-ÖØ-öø-ÿĀ-ž'’\-]*"
 # Later words of a name may carry a particle: "Mohammed bin Salman", "Khalil al-Hayya".
 _NAME = re.compile(rf"(?<![\w-])(?:{_NAME_WORD})(?:\s+(?:(?:bin|ibn|al|el|von|der|van|de|da|le)\s+)?(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?(?:{_NAME_WORD})){{1,9}}(?![\w-])")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -229,7 +230,8 @@ class ActorFinder:
             spans = [(w.start() + m.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
             # A known multi-word name inside ("… to the United Nations Vasily Nebenzya") ends the title.
             for known_name in self.gaz.pattern.finditer(m.group(0)):
-                if known_name.group("name") and self.gaz.names.get(known_name.group(0)) and self.gaz.entry(self.gaz.names[known_name.group(0)]).kind != "person":
+                if (known_name.group("name") and self.gaz.names.get(known_name.group(0)) and self.gaz.entry(self.gaz.names[known_name.group(0)]).kind != "person"
+                        and not (known_name.end() == len(m.group(0)) and self._organization_as_surname(known_name.group(0)))):
                     spans = [sp for sp in spans if sp[0] >= m.start() + known_name.end()]
             # Drop leading words that cannot start a name ("Arms Control Mikhail Ulyanov",
             # "North Korean Foreign Minister Ri Yong-ho").
@@ -241,7 +243,8 @@ class ActorFinder:
                     spans = spans[1:]
                 else:
                     break
-            if len(spans) < 2 or len(spans) > 4 or any((self._not_name_word(w) and not _month_as_surname(text, b, w)) or _POSSESSIVE.search(w) for b, w in spans[1:]):
+            if len(spans) < 2 or len(spans) > 4 or any((self._not_name_word(w) and not _month_as_surname(text, b, w) and not self._organization_as_surname(w))
+                                                       or _POSSESSIVE.search(w) for b, w in spans[1:]):
                 continue
             start = spans[0][0]
             words = [w for _, w in spans]
@@ -311,6 +314,11 @@ class ActorFinder:
         state = states[position].group(0)
         post = head.group(0)[:-1]  # "Foreign Ministers" -> "Foreign Minister"
         return f"{state} {post}", clause_start + states[position].start(), post
+
+    def _organization_as_surname(self, word: str) -> bool:
+        """ "Thérèse Kayikwamba Wagner": a one-word organisation alias after a first name is a surname."""
+        iri = self.gaz.names.get(word)
+        return iri is not None and self.gaz.entry(iri).kind == "organization" and word not in _not_names()
 
     def _not_name_word(self, word: str) -> bool:
         gaz = self.gaz
