@@ -79,10 +79,12 @@ def test_what_a_person_says_after_their_press_conference_is_dated_to_it(tmp_path
 def test_a_wire_dateline_without_a_year_takes_it_from_the_leads_weekday(tmp_path):
     facts = article(tmp_path, (
         "Kremlin welcomes extension\n"
-        "MOSCOW, January 27. /TASS/. The Kremlin welcomes the extension of the treaty, Russian Presidential Spokesman "
-        "Dmitry Peskov said on Wednesday.\n"
+        "MOSCOW, January 27. /TASS/. The Kremlin welcomes the extension of the treaty until February 5, 2026, Russian "
+        "Presidential Spokesman Dmitry Peskov said on Wednesday.\n"
     ))
-    assert facts.article.published.iso == "2021-01-27"  # 27 January fell on a Wednesday in 2021
+    # 27 January fell on a Wednesday in 2021, the latest such year before the 2026 the story looks ahead to
+    # (with no year at all in the text the weekday would pin nothing: tests/test_loaders.py)
+    assert facts.article.published.iso == "2021-01-27"
     assert facts.article.published_source == "dateline+weekday"  # the year inferred, and marked so
     assert said(facts) == [("Dmitry Peskov", "2021-01-27", "supports")]
 
@@ -669,3 +671,13 @@ def test_a_surname_that_is_also_an_organisations_name_is_a_persons_and_accents_a
         "that the deal was a turning point and that it was welcome.\n"))
     assert [a.label for a in facts.actors if a.kind == "person"] == ["Thérèse Kayikwamba Wagner"]
     assert not [a for a in facts.actors if a.kind == "organization"]
+
+
+@pytest.mark.parametrize("words, stance", [
+    ("the deal was a historic step that would open the way to a new era", "supports"),
+    ("the blockade was an outdated and rigid policy", "opposes"),
+    ("the talks were not good", "opposes"),
+])
+def test_words_that_lean_one_way_take_a_side_when_no_cue_decides(tmp_path, words, stance):
+    facts = article(tmp_path, f"Talks\nHAVANA, Dec 17, 2014 (AP) - Cuban Foreign Minister Bruno Rodriguez said on Wednesday that {words}.\n")
+    assert [s[2] for s in said(facts)] == [stance]

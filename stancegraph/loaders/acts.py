@@ -56,6 +56,9 @@ def classify_stance(text: str) -> Stance:
         return Stance("opposes", modality)
     if supports:
         return Stance("supports", modality)
+    leaning = _leaning(text, "leans_supports") - _leaning(text, "leans_opposes")
+    if leaning:
+        return Stance("supports" if leaning > 0 else "opposes", modality)
     return Stance("neutral", modality)
 
 
@@ -63,6 +66,13 @@ def _unnegated_spans(text: str, section: str, key: str) -> list[tuple[int, int]]
     """The cues of ``section.key`` in ``text`` without a negator right before them."""
     folded = fold(text)
     return [(b, e) for b, e in cue_spans(text, section, key) if not _negated_before(folded, b)]
+
+
+def _leaning(text: str, key: str) -> int:
+    """How far ``text`` leans the way of ``key``: its words of that side, less those negated ("not good")."""
+    spans = cue_spans(text, "stance", key)
+    unnegated = len(_unnegated_spans(text, "stance", key))
+    return unnegated - (len(spans) - unnegated)
 
 
 def _unnegated(text: str, section: str, key: str) -> bool:
