@@ -681,3 +681,22 @@ def test_a_surname_that_is_also_an_organisations_name_is_a_persons_and_accents_a
 def test_words_that_lean_one_way_take_a_side_when_no_cue_decides(tmp_path, words, stance):
     facts = article(tmp_path, f"Talks\nHAVANA, Dec 17, 2014 (AP) - Cuban Foreign Minister Bruno Rodriguez said on Wednesday that {words}.\n")
     assert [s[2] for s in said(facts)] == [stance]
+
+
+def test_a_frame_set_off_by_commas_mid_sentence_says_both_halves(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nATHENS, June 13, 2018 (Reuters) - Skopje also needs to revise its constitution, Greek Prime Minister "
+        "Alexis Tsipras said, before Greece ratifies the deal.\n"))
+    # what Skopje must do is Greece's demand; the ratification still to come is no answer yet
+    [demand] = [s for s in facts.statements if s.kind == "demand"]
+    assert demand.speaker.label == "Alexis Tsipras" and "before Greece ratifies" in demand.evidence.quote
+    assert [a.label for a in demand.addressees] == ["North Macedonia"]
+    assert not [s for s in facts.statements if s.kind == "acceptance"]
+
+
+def test_an_honorific_is_not_part_of_the_name_it_comes_before(tmp_path):
+    facts = article(tmp_path, (
+        "Talks\nBRUSSELS, Aug 21, 2018 (AP) - EU chief negotiator Michel Barnier met British officials on Tuesday.\n"
+        "Mr Barnier repeated that the talks had been constructive.\n"))
+    assert [a.label for a in facts.actors if a.kind == "person"] == ["Michel Barnier"]
+    assert [s[0] for s in said(facts)] == ["Michel Barnier"]

@@ -245,6 +245,10 @@ def _answers_an_object(after: str, objects: re.Pattern, definite: bool) -> bool:
     return False
 
 
+# A verdict verb in a clause of time or condition is an answer still to come.
+_TIME_OR_CONDITION_BEFORE = re.compile(r"\b(?:before|until|unless|if|once|when)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$")
+
+
 def find_verdict(text: str, start: int = 0, end: int | None = None) -> Verdict | None:
     """The first acceptance or rejection in ``text[start:end]`` by the lexicon's ``[verdict]``
     rules, or None."""
@@ -261,6 +265,8 @@ def find_verdict(text: str, start: int = 0, end: int | None = None) -> Verdict |
             if kind == "rejection" and re.match(r"\s+to\s", after):
                 continue  # "declined to comment", "refused to destroy": the refusal rule below reads these
             passive = bool(_PASSIVE_BEFORE.search(folded[:m.start()])) and re.match(r"\s+by\b", after) is not None
+            if _TIME_OR_CONDITION_BEFORE.search(folded[max(0, m.start() - 40):m.start()]):
+                continue  # "… before Greece ratifies the deal", "until Kyiv accepts it": not yet answered
             if passive or _answers_an_object(after, objects, definite=negated):
                 found.append(Verdict(verdict_kind, m.start(), m.end(), passive=passive))
     for m in _cues("verdict", "negated_accept_verbs").finditer(folded, start):

@@ -94,6 +94,9 @@ _PARTICIPLE = re.compile(r",\s+(saying|expressing|stressing|insisting|warning|ar
 # What may open a sentence before its subject ("On Tuesday, ", "Meanwhile, ").
 _SUBJECT_LEAD = re.compile(r"^(?:(?:On|In|At|After|Following|Earlier|Later|Meanwhile|However|Also|For\s+(?:his|her|its|their)\s+part)\b[^,]{0,40},\s*)?"
                            r"(?:(?:the|a|an|The|A|An)\s+[^,;“”\"]{1,60},\s*(?=[A-Z]))?")  # "the head of the delegation, NAME"
+# What goes on after a frame set off by commas mid-sentence ("…, Tsipras said, before Greece ratifies"):
+# a comma, then words of the same sentence (not a quote, not a new frame).
+_PARENTHETICAL = re.compile(r"^\s*,\s+(?![“\"])(?:[a-z]|[A-Z][a-z]+\s+[a-z])")
 # Between a quote and the speaker who closes it, a short description: "…,” the rebel negotiator NAME said.
 _DESCRIBED_SPEAKER = re.compile(r"[\s,]*(?:the|a|an)\s+(?!(?:that|which|who|after|when|talks|meeting)\b)(?:[a-z][\w-]*\s+){1,3}")
 # Between two names of a list, a title: ", German Chancellor ", " and French President ".
@@ -343,6 +346,11 @@ class Attributor:
                     return speaker, "reported", verb, at, comma + 1, s.end
             # ("… and Kurti agreed late on Saturday on a plan, Borrell said": an act agreed on closes
             # nothing; the frame that does is the later one.)
+            parenthetical = _PARENTHETICAL.match(rest) and text[start:start + 1] == ","
+            if parenthetical and len(before.split()) >= 1 and not says_that:
+                # "Skopje also needs to revise its constitution, Tsipras said, before Greece ratifies the
+                # deal"; "The accord, the ambassador said, is named for …": both halves are what was said.
+                return speaker, "reported", verb, at, s.begin, s.end
             if len(before.split()) >= 4 and not says_that and frame_at_end and not verb.lower().startswith("agree"):
                 how = "dash" if re.search(r"[—–]\s*$", text[s.begin:start]) else "reported"
                 return speaker, how, verb, at, s.begin, s.begin + len(before)
