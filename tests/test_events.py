@@ -534,3 +534,13 @@ def test_a_meeting_with_other_sides_does_not_take_the_place_of_the_one_before(tm
 def test_talks_told_as_days_of_talks_are_held_where_they_were(tmp_path):
     events = events_of(tmp_path, "The deal was reached after two days of talks in Lima between Chile and Peru.")
     assert ("meeting", None, "Lima") in summary(events)
+
+
+def test_a_round_hosted_is_held_and_dated_by_the_wires_weekday_after_the_object(tmp_path):
+    events = events_of(tmp_path, "Peruvian President Dina Boluarte hosted the leader of Chile Wednesday for another round of difficult talks.")
+    assert ("meeting", "2023-05-03", None) in summary(events)
+
+
+def test_a_call_put_in_quotes_is_a_call(tmp_path):
+    events = events_of(tmp_path, "Boluarte said on Wednesday she had a \"very special call\" with the leaders of both countries.")
+    assert {e.kind for e in events} == {"meeting"} and all(e.place is None for e in events)

@@ -90,6 +90,11 @@ _VERB_BEFORE = re.compile(r"\b(?:\w+ed|said|says|say|met|meet|held|hold|told|tel
                           r"|\b(?:the|their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:summit|talks|meeting|meetings|call|conversation|negotiations|consultations|agreement|deal|accord|statement|session)\s*$", re.I)
 
 
+# The wire's verb, its object, then the bare weekday: "hosted the leader of Belarus Friday for talks".
+_VERB_AND_OBJECT_BEFORE = re.compile(r"\b(?:\w+ed|met|held|told|spoke|began|took|left|came)\s+(?:the\s+|a\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-]+\s*$", re.I)
+_WEEKDAY_CLOSES = re.compile(r"\s*(?:[,.;]|(?:for|in|at|with|after|before|to|and|amid|over|during)\b)")
+
+
 @dataclass(frozen=True)
 class DateMention:
     begin: int
@@ -191,7 +196,8 @@ def _interpret(kind: str, m: re.Match, ref: dt.date | None, anchor: dt.date | No
         return PartialDate(g["year"], m.group(0).strip()), True
     if kind == "weekday":
         rel = (g.get("rel") or "").lower().split()[-1:] or [""]
-        if rel[0] in ("late", "early", "in") or (not rel[0] and g.get("part")) or (not rel[0] and _VERB_BEFORE.search(m.string[:m.start()])):
+        if rel[0] in ("late", "early", "in") or (not rel[0] and g.get("part")) or (not rel[0] and _VERB_BEFORE.search(m.string[:m.start()])) or (
+                not rel[0] and _VERB_AND_OBJECT_BEFORE.search(m.string[max(0, m.start() - 80):m.start()]) and _WEEKDAY_CLOSES.match(m.string[m.end():])):
             rel = ["on"]  # "said Wednesday", "held Tuesday in Geneva": the wire's bare weekday after its verb
         if not rel[0]:
             return None

@@ -45,7 +45,7 @@ _MILITARY_START = re.compile(r"(?i)\b(announced|launched|began|begun|started|sta
 # "a phone call", "spoke by phone", and a bare "call" that has parties ("a lengthy call with Putin",
 # "the call between Putin and Trump").
 _CALL = re.compile(r"(?i)\b(phone call|phone conversation|phone talks|telephone call|telephone conversation|telephone talks|video call|videoconference|"
-                   + _alternation("meeting", "call_phrases") + r"|call(?=\s+(?:with|between)\s))\b")
+                   + _alternation("meeting", "call_phrases") + r"|call(?=[”\"]?\s+(?:with|between)\s))\b")
 _BREAK_OFF = re.compile(
     r"(?i)\b(froze|frozen|freezes|suspended|suspends|suspend|halted|broke off|pulled out of|withdrew from|walked out of|called off|cancelled|canceled|put an? (?:\w+ )?(?:hiatus|halt|pause)|paused|quit|exited)\b"
     r"[^.;]{0,60}?\b(dialogue|talks|contacts|negotiations|consultations|treaty|deal|agreement|initiative|" + _alternation("other", "break_off_nouns") + r")\b"
@@ -322,7 +322,9 @@ def _with_labels(name: str, participants: tuple[ActorRef, ...], joiner: str = " 
 
 # "had talked with his Cambodian and Thai counterparts", "spoke with Putin": talks between leaders,
 # not remarks to the press ("spoke with reporters").
-_SPOKE_WITH = re.compile(r"(?i)\b(?:spoke|talked|had\s+spoken|had\s+talked)\s+(?:by\s+(?:tele)?phone\s+)?with\s+")
+_SPOKE_WITH = re.compile(r"(?i)\b(?:spoke|talked|speaking|talking|had\s+spoken|had\s+talked)\s+(?:by\s+(?:tele)?phone\s+)?with\s+")
+# "Putin hosted the leader of Belarus for another round of talks": a round held, not one to come.
+_HOSTED_BEFORE = re.compile(r"(?i)\b(?:hosted|held|met|received|welcomed)\b")
 _COUNTERPART = re.compile(r"(?i)^(?:his|her|their|its)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}counterparts?\b")
 
 
@@ -359,7 +361,7 @@ def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[A
         own_day = clause.date is not None and clause.date.precision == "day" and clause.date_source == "own"
         return FoundEvent("meeting", _with_labels("Planned " + meeting.group(1), participants, " of {}"), place, participants, dated=own_day)
     to_come = _ROUND_TO_COME.search(text[: meeting.start()]) is not None
-    if (to_come and not _HELD.search(text[meeting.end():])
+    if (to_come and not _HELD.search(text[meeting.end():]) and not _HOSTED_BEFORE.search(text[: meeting.start()])
             and not (planned or (clause.date is not None and clause.date_source == "own"))) or _NO_POINT.search(text[: meeting.start()]):
         return None  # "sees no point in holding a new round of talks": a round to come, with no day of its own
     held = _held(text) or _AFTER_MEETING.search(text)
