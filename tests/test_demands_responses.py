@@ -615,3 +615,18 @@ def test_asking_ukraine_to_give_up_joining_nato_is_about_ukraines_accession(tmp_
 def test_an_outright_demand_of_no_named_side_is_still_a_demand(tmp_path):
     demands = demands_of(tmp_path, "Rwanda has demanded an end to the armed groups operating in the region.")
     assert ("Rwanda", "other") in demands
+
+
+def test_an_offer_to_act_is_a_proposal_an_offered_account_is_not(tmp_path):
+    assert ("Russia", "other") in demands_of(tmp_path, "Russia offered to turn on transponders on its warplanes if NATO planes did the same.")
+    assert demands_of(tmp_path, "North Korea's foreign minister offered an account of the failed talks that differed from the US one.") == set()
+
+
+def test_not_prepared_to_accept_a_proposal_is_a_rejection(tmp_path):
+    facts = facts_of(tmp_path, "Russia proposed a joint investigation. US Secretary of State Rex Tillerson was not prepared to accept Russia's proposal.")
+    assert any(r[:2] == ("United States", "rejection") for r in responses(facts))
+
+
+def test_a_standing_charge_in_the_present_perfect_is_not_the_days_news(tmp_path):
+    facts = facts_of(tmp_path, "NATO has accused Russia of provocations along its border.")
+    assert [(s.speaker.label, s.date) for s in facts.statements if s.kind == "stance"] == [("NATO", None)]

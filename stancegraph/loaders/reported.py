@@ -523,7 +523,7 @@ def _frame_date(dates: list[DateMention], said: list[Utterance]) -> PartialDate 
     return next((d.date for d in dates if d.date is not None and not any(u.begin <= d.begin < u.end for u in said)), None)
 
 
-_OUTRIGHT_DEMANDS = {"demanded", "demands", "insisted on", "insists on", "called for", "calls for", "seeking", "seeks"}
+_OUTRIGHT_DEMANDS = {"demanded", "demands", "demanding", "insisted on", "insists on", "called for", "calls for", "seeking", "seeks", "offered to", "offers to"}
 
 
 def _request(state: _State, s: Sentence, mentions: list[ActorMention], request: re.Match, date: PartialDate | None,

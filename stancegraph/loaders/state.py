@@ -17,9 +17,12 @@ from .medium import Medium
 from .segment import Sentence
 from .topics import TopicMatcher
 
-_PAST_MARKER = re.compile(r"(?i)\b(earlier(?!\s+(?:in\s+the\s+day|today))|previously|recently|in recent (?:days|weeks|months)|repeatedly|in the past|last week|had said|once said)\b")
+# (and the present perfect of a standing charge or claim — "NATO has accused Russia of …", "Obama has
+# said the plan could be a breakthrough" — not "has told TASS in an interview", the day's news)
+_PAST_MARKER = re.compile(r"(?i)\b(earlier(?!\s+(?:in\s+the\s+day|today))|previously|recently|in recent (?:days|weeks|months)|repeatedly|in the past|last week|had said|once said"
+                          r"|(?:has|have)\s+(?:long\s+|also\s+)?(?:accused|argued|said|claimed|insisted|maintained|complained|criticized|criticised|denied)|accuses|accuse)\b")
 
-_REQUEST = re.compile(r"\b(asked|asks|urged|urges|called on|calls on|called for|calls for|demanded|requested|pressed|sought|seeks|seeking|wanted|wants|insisted on|insists on|proposed|proposes|expects|expected|invited|invites)\b")
+_REQUEST = re.compile(r"\b(asked|asks|urged|urges|called on|calls on|called for|calls for|demanded|demanding|requested|pressed|sought|seeks|seeking|wanted|wants|insisted on|insists on|proposed|proposes|offered to|offers to|expects|expected|invited|invites)\b")
 
 _NOT_ADDRESSEE = {"in", "of", "on", "at", "about", "for", "against", "into", "near", "over", "inside", "within"}
 

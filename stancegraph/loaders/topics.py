@@ -45,7 +45,8 @@ class TopicMatcher:
         # large — when the narrower words go on about the broader, not when a list names both
         # ("NATO's non-expansion and Ukraine's non-accession").
         narrowed = {id(b) for b in hits for n in hits
-                    if self.broader.get(n.topic) == b.topic and b.end <= n.begin and not re.search(r",|;|\band\b", folded[b.end:n.begin])}
+                    if self.broader.get(n.topic) == b.topic and b.end <= n.begin and not re.search(r"[,;]", folded[b.end:n.begin])
+                    and (not re.search(r"\band\b", folded[b.end:n.begin]) or re.match(r"(?:to\s+)?be\s", folded[n.begin:n.end]))}
         hits = [h for h in hits if id(h) not in narrowed]
         specific = [h for h in hits if h.topic not in self.generic]
         return specific or hits
