@@ -601,6 +601,10 @@ def test_a_speaker_said_afterward_that_is_the_subject_however_long_the_clause_ab
     ("the removal of sanctions was Iran's red line in the talks", "supports"),
     ("the strikes had crossed a red line", "opposes"),
     ("the talks had reached an impasse over the border", "opposes"),
+    # words that lean one way, read when no cue decides
+    ("the deal was a historic step that would open the way to a new era", "supports"),
+    ("the sanctions were an outdated and rigid policy", "opposes"),
+    ("the talks were not good", "opposes"),
 ])
 def test_diplomatic_idioms_take_their_side(tmp_path, words, stance):
     facts = article(tmp_path, f"Talks\nVIENNA, March 3, 2023 (AP) - The Iranian envoy Ali Bagheri said on Friday that {words}.\n")
@@ -671,16 +675,6 @@ def test_a_surname_that_is_also_an_organisations_name_is_a_persons_and_accents_a
         "that the deal was a turning point and that it was welcome.\n"))
     assert [a.label for a in facts.actors if a.kind == "person"] == ["Thérèse Kayikwamba Wagner"]
     assert not [a for a in facts.actors if a.kind == "organization"]
-
-
-@pytest.mark.parametrize("words, stance", [
-    ("the deal was a historic step that would open the way to a new era", "supports"),
-    ("the blockade was an outdated and rigid policy", "opposes"),
-    ("the talks were not good", "opposes"),
-])
-def test_words_that_lean_one_way_take_a_side_when_no_cue_decides(tmp_path, words, stance):
-    facts = article(tmp_path, f"Talks\nHAVANA, Dec 17, 2014 (AP) - Cuban Foreign Minister Bruno Rodriguez said on Wednesday that {words}.\n")
-    assert [s[2] for s in said(facts)] == [stance]
 
 
 def test_a_frame_set_off_by_commas_mid_sentence_says_both_halves(tmp_path):
