@@ -544,3 +544,10 @@ def test_a_round_hosted_is_held_and_dated_by_the_wires_weekday_after_the_object(
 def test_a_call_put_in_quotes_is_a_call(tmp_path):
     events = events_of(tmp_path, "Boluarte said on Wednesday she had a \"very special call\" with the leaders of both countries.")
     assert {e.kind for e in events} == {"meeting"} and all(e.place is None for e in events)
+
+
+def test_an_agreement_told_on_the_day_of_the_talks_was_reached_where_they_were_held(tmp_path):
+    events = events_of(tmp_path, "Chile's foreign minister said on Thursday that Chile and Peru agreed to reopen their embassies.",
+                       "Chile and Peru met in Peru on Thursday.",
+                       "The minister spoke after today's talks between Chile and Peru in Lima.")
+    assert summary(events) == {("other", "2023-05-04", "Lima"), ("meeting", "2023-05-04", "Lima")}

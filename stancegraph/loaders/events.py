@@ -500,8 +500,10 @@ def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[Act
     to_act = mutual is not None and mutual.group(0).lower().rstrip().endswith("to") and mutual.group("thing") is None
     if joined and len(participants) >= 2 and not _FUTURE.search(text[: mutual.start()]) and not (to_act and any(m.ref.kind == "person" for m in joined)):
         # "Thailand and Cambodia have agreed to a ceasefire", "Russia and Ukraine have agreed on an exchange"
+        # Told as the day's news: "have agreed", or "Lavrov said Russia and the US agreed to …".
+        told = _TOLD_THAT.search(text[: mutual.start()]) is not None
         return FoundEvent("other", _with_labels("Agreement reached", participants), _place(clause, mentions), participants,
-                          of_the_day=mutual.group(1) is not None)
+                          of_the_day=mutual.group(1) is not None or told)
     took_effect = _IN_FORCE.search(clause.lead_in)
     if took_effect and clause.date is not None and re.search(r"(?i)(?:took effect|came into force|entered into force|went into effect)\s*,?\s*$", clause.lead_in):
         # "…, signed … on December 8, 1987, took effect | on June 1, 1988": the date after the cut is the entry into force.
@@ -523,6 +525,7 @@ def _other(clause: Clause, mentions: list[ActorMention], participants: tuple[Act
 # Agreed on a thing ("to a ceasefire", "on a large-scale exchange"); two states or bodies also
 # when they agree to do something ("Russia and the United States agreed to appoint ambassadors"),
 # not two people ("Bayramov and Mirzoyan agreed to speed up the talks": a plan of theirs).
+_TOLD_THAT = re.compile(r"(?i)\b(?:said|says|told|announced|reported|stated)\b(?:\s+that)?[^.;]*$")
 _MUTUAL = re.compile(r"(?i)\b(?:(have|has)\s+(?:also\s+)?)?agreed\s+(?:on|upon|to\s+(?P<thing>(?=(?:a|an|the|new|their|its)\s))?)")
 
 

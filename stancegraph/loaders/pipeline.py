@@ -112,11 +112,42 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
 
     _fold_lead_restatements(state, sentences)
     _date_meetings_just_ended(state)
+    _place_agreements_at_their_talks(state)
     state.facts.actors = list(state.actors.values())
     return state.facts
 
 
 _JUST_ENDED = re.compile(rf"(?i)\b(?:has|have)\s+(?:\w+ly\s+)?(?:{ENDED_VERBS}|taken\s+place|been\s+held|got\s+under\s?way)\b")
+
+
+def _place_agreements_at_their_talks(state: _State) -> None:
+    """An agreement the sides reached on the day of their talks, told without a place ("Lavrov said
+    Russia and the US agreed to appoint ambassadors … after today's talks in Riyadh"), was reached
+    where the talks were held; and the talks one report places in a country ("met in Saudi
+    Arabia") and another in its city ("today's talks in Riyadh") are one meeting, in the city."""
+    events = state.facts.events
+    for e in [e for e in events if e.kind == "meeting" and e.place is not None and e.date is not None and _is_a_state(state, e.place.label)]:
+        sides = {p.iri for p in e.participants}
+        if any(m is not e and m.kind == "meeting" and m.place is not None and not _is_a_state(state, m.place.label)
+               and m.date is not None and m.date.iso == e.date.iso and len(sides & {p.iri for p in m.participants}) >= 2 for m in events):
+            events.remove(e)
+    for i, e in enumerate(events):
+        if e.kind != "other" or e.place is not None or e.date is None or e.date.precision != "day":
+            continue
+        sides = {p.iri for p in e.participants}
+        talks = [m for m in events if m.kind == "meeting" and m.place is not None and m.date is not None and m.date.iso == e.date.iso
+                 and len(sides & {p.iri for p in m.participants}) >= 2]
+        # The city, where one report names the country ("in Saudi Arabia") and another the city.
+        places = {m.place.label: m.place for m in talks}
+        cities = {label: p for label, p in places.items() if not _is_a_state(state, label)} or places
+        if len(cities) == 1:
+            place = next(iter(cities.values()))
+            events[i] = replace(e, place=place, name=_event_name(e.kind, e.name, e.date, place))
+
+
+def _is_a_state(state: _State, label: str) -> bool:
+    iri = state.gaz.names.get(label)
+    return iri is not None and state.gaz.entry(iri).kind == "state"
 
 
 def _date_meetings_just_ended(state: _State) -> None:
