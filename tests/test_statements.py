@@ -605,6 +605,10 @@ def test_a_speaker_said_afterward_that_is_the_subject_however_long_the_clause_ab
     ("the deal was a historic step that would open the way to a new era", "supports"),
     ("the sanctions were an outdated and rigid policy", "opposes"),
     ("the talks were not good", "opposes"),
+    # readiness on terms; support denied; a road taken for good
+    ("Iran was ready for talks with the US but they should be held in Oman", "conditional"),
+    ("there was no breakthrough but the talks had been productive", "supports"),
+    ("there was no way back from the agreement", "supports"),
 ])
 def test_diplomatic_idioms_take_their_side(tmp_path, words, stance):
     facts = article(tmp_path, f"Talks\nVIENNA, March 3, 2023 (AP) - The Iranian envoy Ali Bagheri said on Friday that {words}.\n")

@@ -31,6 +31,7 @@ def cue_spans(text: str, section: str, key: str) -> list[tuple[int, int]]:
     return [m.span() for m in _cues(section, key).finditer(fold(text))]
 
 
+_READY_BUT = re.compile(r"\b(?:ready|prepared|willing|open)\b[^.;]*?,?\s+but\s+((?:it|this|that|they|the\s+\w+|\w+)\s+(?:should|must|has to|have to|needs to|need to|would have to|only)\b[^.;]*)")
 _DEPENDS = re.compile(r"(?i)\bdepends?\b[^.;!?]*?\bon\b\s+([^.;!?]*)")
 
 
@@ -47,11 +48,18 @@ def classify_stance(text: str) -> Stance:
     condition = _condition(text)
     if condition is not None and (has_cue(text, "stance", "supports") or _DEPENDS.search(text) or has_cue(text, "stance", "conditional")):
         return Stance("conditional", "conditional", condition)
+    ready_but = _READY_BUT.search(fold(text))
+    if ready_but:
+        # "ready for dialogue with the US, but it should be initiated by Washington": ready, on terms.
+        return Stance("conditional", "conditional", text[ready_but.start(1):].strip(" .,"))
     if has_cue(text, "stance", "uncertain"):
         return Stance("uncertain", modality)
     opposes = _unnegated(text, "stance", "opposes")
-    # "Russia has never refused to exchange prisoners": a refusal denied is support.
-    supports = has_cue(text, "stance", "supports") or (has_cue(text, "stance", "opposes") and not opposes)
+    # "Russia has never refused to exchange prisoners": a refusal denied is support; "no breakthrough
+    # was achieved": support denied is none.
+    folded = fold(text)
+    supports = any(not re.search(r"\bno\s+$", folded[max(0, b - 4):b]) for b, _ in _unnegated_spans(text, "stance", "supports")) or (
+        has_cue(text, "stance", "opposes") and not opposes)
     if opposes:
         return Stance("opposes", modality)
     if supports:
