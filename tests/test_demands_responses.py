@@ -630,3 +630,14 @@ def test_not_prepared_to_accept_a_proposal_is_a_rejection(tmp_path):
 def test_a_standing_charge_in_the_present_perfect_is_not_the_days_news(tmp_path):
     facts = facts_of(tmp_path, "NATO has accused Russia of provocations along its border.")
     assert [(s.speaker.label, s.date) for s in facts.statements if s.kind == "stance"] == [("NATO", None)]
+
+
+def test_agreeing_in_principle_to_a_ceasefire_or_for_ones_country_is_an_acceptance(tmp_path):
+    facts = facts_of(tmp_path, "Chile proposed a ceasefire. Peru agreed in principle to a ceasefire but stressed the need for guarantees. "
+                               "Bolivian President Luis Arce said his country agreed to join the ceasefire.")
+    assert {r[:2] for r in responses(facts)} >= {("Peru", "acceptance"), ("Bolivia", "acceptance")}
+
+
+def test_dismissing_accusations_is_a_rejection(tmp_path):
+    facts = facts_of(tmp_path, "Chile accused Peru of violating the border. Peru vehemently dismissed all accusations.")
+    assert ("Peru", "rejection") in {r[:2] for r in responses(facts)}

@@ -327,7 +327,8 @@ def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: 
         # The speaker answers when the words say so ("We accepted the plan", "accepted it, he said"),
         # not when someone unnamed does ("both sides agreed to …").
         lead_in = s.text[max(0, speech.begin - s.begin):verdict.start] if not told_by_verb else ""
-        if not lead_in.strip(" “\"") or re.fullmatch(r"(?i)[\s“\"]*(?:we|i|it|our\s+\w+|my\s+\w+)\s+(?:(?:have|has|had|also|again|already|\w+ly)\s+)*", lead_in):
+        # ("his country agreed to …", "her government accepted …": the speaker's side)
+        if not lead_in.strip(" “\"") or re.fullmatch(r"(?i)[\s“\"]*(?:we|i|it|(?:our|my|his|her|their)\s+(?:country|government|side|delegation|state))\s+(?:(?:have|has|had|also|again|already|\w+ly)\s+)*", lead_in):
             responders = [speaker_side]
     for by in responders:
         _verdict_by(state, s, mentions, verdict, date, by, responders)
