@@ -698,3 +698,11 @@ def test_an_honorific_is_not_part_of_the_name_it_comes_before(tmp_path):
         "Mr Barnier repeated that the talks had been constructive.\n"))
     assert [a.label for a in facts.actors if a.kind == "person"] == ["Michel Barnier"]
     assert [s[0] for s in said(facts)] == ["Michel Barnier"]
+
+
+def test_a_speaker_whose_post_follows_the_name_without_a_closing_comma_closes_the_quote(tmp_path):
+    facts = article(tmp_path, (
+        "Deal\nSKOPJE, June 13, 2018 (Reuters) - The leaders met on Tuesday.\n"
+        "“Today is a hard day for our country. We just saw the defeat shown as a fake victory,” Hristijan Mickoski, "
+        "president of the opposition party VMRO-DPMNE said.\n"))
+    assert {s[0] for s in said(facts)} == {"Hristijan Mickoski"}

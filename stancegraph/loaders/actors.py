@@ -543,4 +543,4 @@ def _speech_precedes(before: str) -> bool:
 
 # ", Iran's foreign ministry spokesman," / ", the Turkish leader," / ", a senior US official," /
 # ", the Trump administration's under secretary of state for arms control and international security affairs,"
-_APPOSITIVE = re.compile(r"^,\s+(?!(?:who|which|whose|that|where|when|while|as|and|but)\b)(?P<title>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.\-]*(?:[’']s)?\s+)*(?:[\w\-’']+\s+){0,12}?[\w\-]+)\s*,")
+_APPOSITIVE = re.compile(r"^,\s+(?!(?:who|which|whose|that|where|when|while|as|and|but)\b)(?P<title>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.\-]*(?:[’']s)?\s+)*(?:[\w\-’']+\s+){0,12}?[\w\-]+)(?:\s*,|\s+(?=(?:said|says|told|added|stressed|noted|warned|insisted)\b))")
