@@ -15,6 +15,7 @@ from .actors import ActorMention, _ref
 from .dateline import parse_dateline
 from .dates import MONTHS, WEEKDAYS, find_dates, first_day, weekday_year
 from .gazetteer import Gazetteer
+from .lexicon import lexicon, trie_regex
 from .reader import RawArticle
 from .segment import Sentence
 
@@ -166,7 +167,8 @@ YEAR_FROM_TEXT = "dateline+latest"  # published_source: dateline day, year from 
 _LOOKS_AHEAD = re.compile(r"(?i)\b(?:will|shall|is to|are to|to be|set to|scheduled|due|expected|plans?\s+to|next)\b[^.;,]*$")
 
 
-_REPORTED_ON = re.compile(r"(?i)\b(?:said|says|told|announced|stated|noted|stressed|added|reported)\s+(?:(?!that\b)[\w’']+\s+){0,3}$")
+# The verbs of telling are the event step's (lexicon/events.toml, [dates] report_verbs).
+_REPORTED_ON = re.compile(rf"(?i)\b(?:{trie_regex(lexicon('events')['dates']['report_verbs'])})\s+(?:(?!that\b)[\w’']+\s+){{0,3}}$")
 
 
 def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
