@@ -397,3 +397,16 @@ def test_a_dateline_weekday_takes_the_latest_fitting_year_before_a_year_looked_a
     path.write_text("Treaty\nMOSCOW, January 27. /TASS/. The Kremlin said on Wednesday the treaty would be extended "
                     "until February 5, 2026.\n", encoding="utf-8")
     assert extract_raw(read_article(path)).article.published.iso == "2021-01-27"
+
+
+@pytest.mark.parametrize("history", [
+    "NATO must return to the positions of 1997.",
+    "NATO must return to where it stood when the Founding Act was signed on May 27, 1997.",
+])
+def test_a_year_of_history_alone_does_not_date_a_wire_story_near_it(tmp_path, history):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Guarantees\nMOSCOW, January 27. /TASS/. {history} Deputy Foreign Minister Sergey Ryabkov said on Thursday.\n",
+                    encoding="utf-8")
+    # 27 January was a Thursday in 2000 and 2022: the story is later than 1997, not three years later
+    expected = _latest_year_with_weekday(1, 27, 3)
+    assert extract_raw(read_article(path)).article.published.iso == f"{expected}-01-27"

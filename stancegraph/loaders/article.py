@@ -67,6 +67,11 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
         dateline_place = Place(iri, gaz.entry(iri).label) if iri else Place(place_iri(dl.place), dl.place, known=False)
         if published is None and dl.month and dl.day:
             year = dl.year or _year_before(dl.month, dl.day, from_url) or _year_after(dl.month, dl.day, latest)
+            told_on = _weekday_of_telling(line[len(dl.text):] if line.startswith(dl.text) else line)
+            if year and not dl.year and not _year_before(dl.month, dl.day, from_url) and told_on is not None and _weekday(year, dl.month, dl.day) != told_on:
+                # "MOSCOW, January 27. … said on Thursday" after "May 27, 1997": not 1998, when the
+                # 27th was a Tuesday — the weekday decides, the latest date only bounds it.
+                year = None
             if year:
                 try:
                     published = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text)
@@ -171,6 +176,26 @@ _LOOKS_AHEAD = re.compile(r"(?i)\b(?:will|shall|is to|are to|to be|set to|schedu
 _REPORTED_ON = re.compile(rf"(?i)\b(?:{trie_regex(lexicon('events')['dates']['report_verbs'])})\s+(?:(?!that\b)[\w’']+\s+){{0,3}}$")
 
 
+def _weekday_of_telling(lead: str) -> int | None:
+    m = _telling_weekday(lead)
+    return WEEKDAYS[m.group(1).lower()] if m else None
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def _telling_weekday(lead: str) -> re.Match | None:
+    """The lead's weekday of the day the story was told ("…, the envoy told reporters on Thursday"),
+    else its first weekday not looked forward to."""
+    days = [m for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
+            if not _LOOKS_AHEAD.search(lead[max(0, m.start() - 60):m.start()])]
+    return next((m for m in days if _REPORTED_ON.search(lead[:m.start()])), days[0] if days else None)
+
+
 def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
     """ "MOSCOW, January 27. /TASS/. … Peskov said on Wednesday": wire stories file the day they
     report, so the lead's weekday is the dateline's day, which pins its year (the one nearest the
@@ -178,9 +203,7 @@ def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
     # Not a day looked forward to: "talks will resume on Friday" says nothing of the filing day. The
     # day the story was told ("…, the envoy told reporters on Thursday") beats the day of what it tells
     # ("the consultations held in Geneva on Wednesday").
-    days = [m for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
-            if not _LOOKS_AHEAD.search(lead[max(0, m.start() - 60):m.start()])]
-    m = next((m for m in days if _REPORTED_ON.search(lead[:m.start()])), days[0] if days else None)
+    m = _telling_weekday(lead)
     if m is None:
         return None
     years = [int(y.group(0)) for y in re.finditer(r"\b(?:19|20)\d{2}\b", text) if not _FORWARD.search(text[max(0, y.start() - 60):y.start()])]

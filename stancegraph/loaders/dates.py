@@ -302,8 +302,10 @@ def weekday_year(month: int, day: int, weekday: int, anchor_year: int | None, la
     if not years:
         return None
     if anchor_year is not None:
-        # Years after the anchor, but not so many that the anchor says nothing of the year any more.
-        later = [y for y in years if anchor_year <= y <= anchor_year + 6]
+        # Years just after the anchor: a story names the year it is in or the one before. Further on,
+        # the anchor is history ("the positions of 1997", "signed on May 27, 1997") and says nothing
+        # of the year but that the story is later.
+        later = [y for y in years if anchor_year <= y <= anchor_year + 2]
         if later:
             return min(later)
         if any(y > anchor_year for y in years):
