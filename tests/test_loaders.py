@@ -410,3 +410,17 @@ def test_a_year_of_history_alone_does_not_date_a_wire_story_near_it(tmp_path, hi
     # 27 January was a Thursday in 2000 and 2022: the story is later than 1997, not three years later
     expected = _latest_year_with_weekday(1, 27, 3)
     assert extract_raw(read_article(path)).article.published.iso == f"{expected}-01-27"
+
+
+def test_a_treatys_history_gives_an_undated_dateline_no_year(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Consultations\nGENEVA, July 17. /TASS/. Consultations on strategic stability have kicked off in Geneva. "
+                    "The treaty, signed on December 8, 1987, took effect on June 1, 1988.\n", encoding="utf-8")
+    assert extract_raw(read_article(path)).article.published is None
+
+
+def test_a_recent_date_still_gives_an_undated_dateline_its_year(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Guarantees\nMOSCOW, January 27. /TASS/. On December 17, 2021, the ministry published draft agreements, "
+                    "the diplomat said.\n", encoding="utf-8")
+    assert extract_raw(read_article(path)).article.published.iso == "2022-01-27"

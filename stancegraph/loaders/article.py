@@ -132,8 +132,12 @@ def _latest_explicit_date(text: str) -> dt.date | None:
     days = [
         first_day(d.date) for d in find_dates(text)
         if d.date is not None and d.explicit_year and d.date.precision == "day" and not _FORWARD.search(text[max(0, d.begin - 60):d.begin])
+        and not _HISTORY.search(text[max(0, d.begin - 80):d.begin])
     ]
     return max(days) if days else None
+
+
+_HISTORY = re.compile(rf"(?i)\b(?:{trie_regex(lexicon('events')['dates']['history_cues'])})\b[^.;]*$")
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|\d{6,}|$)")
