@@ -94,7 +94,7 @@ def test_eval_of_a_missing_folder_is_one_clear_error(tmp_path):
     assert proc.stderr.count("\n") == 1 and "not a folder of gold annotations" in proc.stderr
 
 
-@pytest.mark.parametrize("gold_dir, articles", [("seeds", "corpus")] + [(d, None) for d in ("unseen", "heldout", "blind", "dev2", "dev3", "dev4", "dev5", "blind2", "blind3", "blind4", "blind5")])
+@pytest.mark.parametrize("gold_dir, articles", [("seeds", "corpus")] + [(d, None) for d in ("unseen", "heldout", "blind", "dev2", "dev3", "dev4", "dev5", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")])
 def test_every_gold_file_is_well_formed_and_quotes_its_article(gold_dir, articles):
     sys.path.insert(0, str(ROOT / "tests/gold"))
     try:
