@@ -610,6 +610,7 @@ def test_a_speaker_said_afterward_that_is_the_subject_however_long_the_clause_ab
     ("there was no breakthrough but the talks had been productive", "supports"),
     ("there was no way back from the agreement", "supports"),
     ("Tehran was not optimistic about the prospects of the talks", "uncertain"),
+    ("the US reply does not address the main issues", "opposes"),
 ])
 def test_diplomatic_idioms_take_their_side(tmp_path, words, stance):
     facts = article(tmp_path, f"Talks\nVIENNA, March 3, 2023 (AP) - The Iranian envoy Ali Bagheri said on Friday that {words}.\n")
