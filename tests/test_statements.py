@@ -611,6 +611,8 @@ def test_a_speaker_said_afterward_that_is_the_subject_however_long_the_clause_ab
     ("there was no way back from the agreement", "supports"),
     ("Tehran was not optimistic about the prospects of the talks", "uncertain"),
     ("the US reply does not address the main issues", "opposes"),
+    ("the main question had not received a positive answer", "opposes"),
+    ("the written replies left room for a serious conversation on secondary issues", "supports"),
 ])
 def test_diplomatic_idioms_take_their_side(tmp_path, words, stance):
     facts = article(tmp_path, f"Talks\nVIENNA, March 3, 2023 (AP) - The Iranian envoy Ali Bagheri said on Friday that {words}.\n")
