@@ -641,3 +641,10 @@ def test_agreeing_in_principle_to_a_ceasefire_or_for_ones_country_is_an_acceptan
 def test_dismissing_accusations_is_a_rejection(tmp_path):
     facts = facts_of(tmp_path, "Chile accused Peru of violating the border. Peru vehemently dismissed all accusations.")
     assert ("Peru", "rejection") in {r[:2] for r in responses(facts)}
+
+
+def test_allies_rejecting_a_demand_told_by_their_head_is_the_alliances_rejection_of_its_author(tmp_path):
+    facts = facts_of(tmp_path, "NATO Secretary General Jens Stoltenberg told a news conference on Wednesday that allies had "
+                               "rejected Moscow's demand to bar Ukraine from ever joining the alliance.")
+    assert {r[:3] for r in responses(facts)} == {("NATO", "rejection", "Russia")}
+    assert ("Russia", "ukraine-georgia-non-accession") in {d[:2] for d in demands(facts)}

@@ -328,7 +328,8 @@ def _verdict(state: _State, s: Sentence, mentions: list[ActorMention], verdict: 
         # not when someone unnamed does ("both sides agreed to …").
         lead_in = s.text[max(0, speech.begin - s.begin):verdict.start] if not told_by_verb else ""
         # ("his country agreed to …", "her government accepted …": the speaker's side)
-        if not lead_in.strip(" “\"") or re.fullmatch(r"(?i)[\s“\"]*(?:we|i|it|(?:our|my|his|her|their)\s+(?:country|government|side|delegation|state))\s+(?:(?:have|has|had|also|again|already|\w+ly)\s+)*", lead_in):
+        # ("allies had rejected …" said NATO's head: the members of the speaker's side)
+        if not lead_in.strip(" “\"") or re.fullmatch(r"(?i)[\s“\"]*(?:we|i|it|(?:our|my|his|her|their)\s+(?:country|government|side|delegation|state)|(?:the\s+)?(?:allies|member states|members))\s+(?:(?:have|has|had|also|again|already|\w+ly)\s+)*", lead_in):
             responders = [speaker_side]
     for by in responders:
         _verdict_by(state, s, mentions, verdict, date, by, responders)
@@ -339,7 +340,8 @@ def _verdict_by(state: _State, s: Sentence, mentions: list[ActorMention], verdic
     text = s.text
     clause = _own_words(text[verdict.verb_end:])
     # "rejected Russia's demand that NATO halt its expansion": NATO is in what was demanded, not answered.
-    clause_end = s.begin + verdict.verb_end + re.search(r"[,;:”\"]|\bthat\b|$", clause).start()
+    # (nor in what it was a demand to do: "rejected Moscow's demand to bar Ukraine from joining")
+    clause_end = s.begin + verdict.verb_end + re.search(r"[,;:”\"]|\bthat\b|\bto\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]|$", clause).start()
     objects = [m for m in mentions if s.begin + verdict.verb_end <= m.begin < clause_end and m.ref is not None and not m.in_title and m.how != "place"]
     # "accepted Washington's proposal on Ukraine": Ukraine is what it is about, not who is answered
     answered = [a for a in _sides(state, [m for m in objects if not _after_word(state.info.text, m.begin, _NOT_ADDRESSEE)]) if a not in responders]
