@@ -648,3 +648,8 @@ def test_allies_rejecting_a_demand_told_by_their_head_is_the_alliances_rejection
                                "rejected Moscow's demand to bar Ukraine from ever joining the alliance.")
     assert {r[:3] for r in responses(facts)} == {("NATO", "rejection", "Russia")}
     assert ("Russia", "ukraine-georgia-non-accession") in {d[:2] for d in demands(facts)}
+
+
+def test_forces_withdrawn_from_eastern_europe_are_natos_1997_posture(tmp_path):
+    demands = demands_of(tmp_path, "Russia demanded that NATO withdraw forces and weapons from Central and Eastern Europe.")
+    assert ("Russia", "nato-1997-posture") in demands

@@ -31,6 +31,9 @@ def cue_spans(text: str, section: str, key: str) -> list[tuple[int, int]]:
     return [m.span() for m in _cues(section, key).finditer(fold(text))]
 
 
+# "had not given a constructive answer", "has not received a positive reply": a support cue a few
+# words after a negator, in the same clause, is support denied.
+_SUPPORT_DENIED = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:(?!but\b|and\b)[a-z]+\s+){1,3}$")
 _READY_BUT = re.compile(r"\b(?:ready|prepared|willing|open)\b[^.;]*?,?\s+but\s+((?:it|this|that|they|the\s+\w+|\w+)\s+(?:should|must|has to|have to|needs to|need to|would have to|only)\b[^.;]*)")
 _DEPENDS = re.compile(r"(?i)\bdepends?\b[^.;!?]*?\bon\b\s+([^.;!?]*)")
 
@@ -58,13 +61,14 @@ def classify_stance(text: str) -> Stance:
     # "Russia has never refused to exchange prisoners": a refusal denied is support; "no breakthrough
     # was achieved": support denied is none.
     folded = fold(text)
-    supports = any(not re.search(r"\bno\s+$", folded[max(0, b - 4):b]) for b, _ in _unnegated_spans(text, "stance", "supports")) or (
-        has_cue(text, "stance", "opposes") and not opposes)
+    support_spans = _unnegated_spans(text, "stance", "supports")
+    denied = [b for b, _ in support_spans if re.search(r"\bno\s+$", folded[max(0, b - 4):b]) or _SUPPORT_DENIED.search(folded[max(0, b - 40):b])]
+    supports = len(denied) < len(support_spans) or (has_cue(text, "stance", "opposes") and not opposes)
     if opposes:
         return Stance("opposes", modality)
     if supports:
         return Stance("supports", modality)
-    leaning = _leaning(text, "leans_supports") - _leaning(text, "leans_opposes")
+    leaning = _leaning(text, "leans_supports") - _leaning(text, "leans_opposes") - len(denied)
     if leaning:
         return Stance("supports" if leaning > 0 else "opposes", modality)
     return Stance("neutral", modality)
