@@ -54,7 +54,7 @@ def _appositive(between: str) -> re.Match | None:
     return (_RELATIVE_APPOSITION.match(between) or _APPOSITION.match(between)
             or (unclosed if unclosed and _title_heads().search(between) else None))
 _INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
-_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to(?=\s+(?:the|a|an|his|her|its|their|reporters|journalists|lawmakers)\b|\s+(?-i:[A-Z0-9]))|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|afterwards?|separately|publicly|today|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:that\s+|:\s*)?")
+_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to(?=\s+(?:the|a|an|his|her|its|their|reporters|journalists|lawmakers)\b|\s+(?-i:[A-Z0-9]))|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|afterwards?|separately|publicly|today|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:\s*that\s+|:\s*)?")
 
 
 @dataclass(frozen=True)
