@@ -653,3 +653,7 @@ def test_allies_rejecting_a_demand_told_by_their_head_is_the_alliances_rejection
 def test_forces_withdrawn_from_eastern_europe_are_natos_1997_posture(tmp_path):
     demands = demands_of(tmp_path, "Russia demanded that NATO withdraw forces and weapons from Central and Eastern Europe.")
     assert ("Russia", "nato-1997-posture") in demands
+
+
+def test_guarantees_that_nato_will_not_expand_further_east_are_about_non_expansion(tmp_path):
+    assert ("Russia", "nato-non-expansion") in demands_of(tmp_path, "Moscow insists on legally binding guarantees that NATO will not expand further east.")

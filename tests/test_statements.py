@@ -615,6 +615,7 @@ def test_a_speaker_said_afterward_that_is_the_subject_however_long_the_clause_ab
     ("the US had not given a constructive answer to its core demands", "opposes"),
     ("the Kremlin saw no grounds for optimism after the talks", "uncertain"),
     ("we have not seen readiness on the part of the US to take our concerns into account", "opposes"),
+    ("the talks had been difficult but very professional and the other side had taken the proposals seriously", "supports"),
     ("the written replies left room for a serious conversation on secondary issues", "supports"),
 ])
 def test_diplomatic_idioms_take_their_side(tmp_path, words, stance):
