@@ -8,6 +8,7 @@ once per corpus from the normalised name, so "Dmitri" and "Dmitry Peskov" meet i
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -73,7 +74,7 @@ def _titles(key: str) -> frozenset[str]:
     return frozenset(lexicon("titles")[key])
 
 
-_MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
+_MONTHS = frozenset(calendar.month_name[1:])
 
 
 def _month_as_surname(text: str, begin: int, word: str) -> bool:

@@ -31,9 +31,9 @@ def cue_spans(text: str, section: str, key: str) -> list[tuple[int, int]]:
     return [m.span() for m in _cues(section, key).finditer(fold(text))]
 
 
-# "had not given a constructive answer", "has not received a positive reply": a support cue a few
-# words after a negator, in the same clause, is support denied.
-_SUPPORT_DENIED = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:(?!but\b|and\b)[a-z]+\s+){1,3}$")
+# "no breakthrough", "had not given a constructive answer", "has not received a positive reply": a
+# support cue right after "no", or a few words after a negator in the same clause, is support denied.
+_SUPPORT_DENIED = re.compile(r"(?:\bno\s+|(?:\bnot|\bnever|n't)\s+(?:(?!but\b|and\b)[a-z]+\s+){1,3})$")
 _READY_BUT = re.compile(r"\b(?:ready|prepared|willing|open)\b[^.;]*?,?\s+but\s+((?:it|this|that|they|the\s+\w+|\w+)\s+(?:should|must|has to|have to|needs to|need to|would have to|only)\b[^.;]*)")
 _DEPENDS = re.compile(r"(?i)\bdepends?\b[^.;!?]*?\bon\b\s+([^.;!?]*)")
 
@@ -62,7 +62,7 @@ def classify_stance(text: str) -> Stance:
     # was achieved": support denied is none.
     folded = fold(text)
     support_spans = _unnegated_spans(text, "stance", "supports")
-    denied = [b for b, _ in support_spans if re.search(r"\bno\s+$", folded[max(0, b - 4):b]) or _SUPPORT_DENIED.search(folded[max(0, b - 40):b])]
+    denied = [b for b, _ in support_spans if _SUPPORT_DENIED.search(folded[max(0, b - 40):b])]
     supports = len(denied) < len(support_spans) or (has_cue(text, "stance", "opposes") and not opposes)
     if opposes:
         return Stance("opposes", modality)
@@ -82,9 +82,8 @@ def _unnegated_spans(text: str, section: str, key: str) -> list[tuple[int, int]]
 
 def _leaning(text: str, key: str) -> int:
     """How far ``text`` leans the way of ``key``: its words of that side, less those negated ("not good")."""
-    spans = cue_spans(text, "stance", key)
-    unnegated = len(_unnegated_spans(text, "stance", key))
-    return unnegated - (len(spans) - unnegated)
+    folded = fold(text)
+    return sum(-1 if _negated_before(folded, b) else 1 for b, _ in cue_spans(text, "stance", key))
 
 
 def _unnegated(text: str, section: str, key: str) -> bool:

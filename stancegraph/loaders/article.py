@@ -13,7 +13,7 @@ from ..facts import ArticleInfo, PartialDate, Place
 from ..iri import place_iri
 from .actors import ActorMention, _ref
 from .dateline import parse_dateline
-from .dates import MONTHS, WEEKDAYS, find_dates, first_day, weekday_year
+from .dates import MONTHS, WEEKDAYS, _safe_date, find_dates, first_day, weekday_year
 from .gazetteer import Gazetteer
 from .lexicon import lexicon, trie_regex
 from .reader import RawArticle
@@ -66,22 +66,24 @@ def _article_info(raw: RawArticle, sentences: list[Sentence], gaz: Gazetteer) ->
         iri = gaz.places.get(dl.place)
         dateline_place = Place(iri, gaz.entry(iri).label) if iri else Place(place_iri(dl.place), dl.place, known=False)
         if published is None and dl.month and dl.day:
-            year = dl.year or _year_before(dl.month, dl.day, from_url) or _year_after(dl.month, dl.day, latest)
+            # The year written, or read off the address, is given; one from the latest date the text
+            # names is inferred ("MOSCOW, January 27" after "December 17, 2021").
+            given = dl.year or _year_before(dl.month, dl.day, from_url)
+            year = given or _year_after(dl.month, dl.day, latest)
             told_on = _weekday_of_telling(line[len(dl.text):] if line.startswith(dl.text) else line)
-            if year and not dl.year and not _year_before(dl.month, dl.day, from_url) and told_on is not None and _weekday(year, dl.month, dl.day) != told_on:
+            that_day = _safe_date(year, dl.month, dl.day) if year else None
+            if year and not given and told_on is not None and (that_day is None or that_day.weekday() != told_on):
                 # "MOSCOW, January 27. … said on Thursday" after "May 27, 1997": not 1998, when the
                 # 27th was a Tuesday — the weekday decides, the latest date only bounds it.
                 year = None
             if year:
                 try:
                     published = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text)
-                    # The year written, or read off the address, is given; one from the latest date
-                    # the text names is inferred ("MOSCOW, January 27" after "December 17, 2021").
-                    source = "dateline" if dl.year or _year_before(dl.month, dl.day, from_url) else YEAR_FROM_TEXT
+                    source = "dateline" if given else YEAR_FROM_TEXT
                 except ValueError:
                     pass
-            else:
-                year = _year_of_weekday(dl.month, dl.day, line[len(dl.text):] if line.startswith(dl.text) else line, raw.text)
+            elif told_on is not None:
+                year = _year_of_weekday(dl.month, dl.day, told_on, raw.text)
                 if year:
                     # The day is the dateline's, only its year inferred: it dates the day's news.
                     published, source = PartialDate(dt.date(year, dl.month, dl.day).isoformat(), dl.text), YEAR_FROM_WEEKDAY
@@ -181,44 +183,28 @@ _REPORTED_ON = re.compile(rf"(?i)\b(?:{trie_regex(lexicon('events')['dates']['re
 
 
 def _weekday_of_telling(lead: str) -> int | None:
-    m = _telling_weekday(lead)
+    """The lead's weekday of the day the story was told ("…, the envoy told reporters on Thursday"),
+    which beats the day of what it tells ("the consultations held in Geneva on Wednesday"); else its
+    first weekday not looked forward to ("talks will resume on Friday" says nothing of the filing day)."""
+    days = [m for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
+            if not _LOOKS_AHEAD.search(lead[max(0, m.start() - 60):m.start()])]
+    m = next((m for m in days if _REPORTED_ON.search(lead[:m.start()])), days[0] if days else None)
     return WEEKDAYS[m.group(1).lower()] if m else None
 
 
-def _weekday(year: int, month: int, day: int) -> int | None:
-    try:
-        return dt.date(year, month, day).weekday()
-    except ValueError:
-        return None
-
-
-def _telling_weekday(lead: str) -> re.Match | None:
-    """The lead's weekday of the day the story was told ("…, the envoy told reporters on Thursday"),
-    else its first weekday not looked forward to."""
-    days = [m for m in re.finditer(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", lead)
-            if not _LOOKS_AHEAD.search(lead[max(0, m.start() - 60):m.start()])]
-    return next((m for m in days if _REPORTED_ON.search(lead[:m.start()])), days[0] if days else None)
-
-
-def _year_of_weekday(month: int, day: int, lead: str, text: str) -> int | None:
+def _year_of_weekday(month: int, day: int, weekday: int, text: str) -> int | None:
     """ "MOSCOW, January 27. /TASS/. … Peskov said on Wednesday": wire stories file the day they
     report, so the lead's weekday is the dateline's day, which pins its year (the one nearest the
     latest year the article names; marked as inferred)."""
-    # Not a day looked forward to: "talks will resume on Friday" says nothing of the filing day. The
-    # day the story was told ("…, the envoy told reporters on Thursday") beats the day of what it tells
-    # ("the consultations held in Geneva on Wednesday").
-    m = _telling_weekday(lead)
-    if m is None:
-        return None
-    years = [int(y.group(0)) for y in re.finditer(r"\b(?:19|20)\d{2}\b", text) if not _FORWARD.search(text[max(0, y.start() - 60):y.start()])]
+    named = [(int(y.group(0)), y.start()) for y in re.finditer(r"\b(?:19|20)\d{2}\b", text)]
+    years = [y for y, at in named if not _FORWARD.search(text[max(0, at - 60):at])]
     if not years:
         # Only years ahead ("extended until February 5, 2026"): the story is older than they are.
         # No year at all: the latest year, up to this one, when the day fell on that weekday — as a
         # reader of the day's news takes it, and as the seeds' gold reads "On Friday, January 21".
         # (A reader of an archive may know better: the weekday fits a year every 5–11 years.)
-        ahead = [int(y.group(0)) for y in re.finditer(r"\b(?:19|20)\d{2}\b", text)]
-        return weekday_year(month, day, WEEKDAYS[m.group(1).lower()], None, max(ahead) if ahead else None)
-    return weekday_year(month, day, WEEKDAYS[m.group(1).lower()], max(years))
+        return weekday_year(month, day, weekday, None, max(y for y, _ in named) if named else None)
+    return weekday_year(month, day, weekday, max(years))
 
 
 def _dated_lead(sentences: list[Sentence], latest: dt.date | None) -> tuple[PartialDate | None, str | None]:

@@ -43,18 +43,20 @@ _APPOSITION = re.compile(r"^\s*,[^,;\"“”]{2,160},")
 # A relative clause that ends right before the verb, lists and all: "Mora, who chaired the meeting of
 # the signatories — Iran, Britain, France — said"
 _RELATIVE_APPOSITION = re.compile(r"^\s*,\s+(?:who|whose)\b(?:[^;\"“”]|“[^”]{1,80}”|\"[^\"]{1,80}\"){2,240}?(?:,|\s[—–])\s*$")
-
-
 # An apposition the verb closes without a comma: "…,” Hristijan Mickoski, president of opposition party VMRO-DPMNE said.
 _UNCLOSED_APPOSITION = re.compile(r"^\s*,\s+[^,;\"“”]{2,80}?\s+$")
+# A relative clause, lists and all, open before a name: "…, who chaired the meeting of the signatories — Iran, Britain".
+_IN_LONG_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^;“”\"]*$")
+_INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
+_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to(?=\s+(?:the|a|an|his|her|its|their|reporters|journalists|lawmakers)\b|\s+(?-i:[A-Z0-9]))|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|afterwards?|separately|publicly|today|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:\s*that\s+|:\s*)?")
 
 
 def _appositive(between: str) -> re.Match | None:
+    """The apposition between a name and its verb: closed by a comma, a relative clause, or a post
+    the verb closes."""
     unclosed = _UNCLOSED_APPOSITION.match(between)
     return (_RELATIVE_APPOSITION.match(between) or _APPOSITION.match(between)
             or (unclosed if unclosed and _title_heads().search(between) else None))
-_INVERSION_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|by)\s+)*$", re.I)
-_REPORTED_LEAD = re.compile(r"^\s*(?:(?:to(?=\s+(?:the|a|an|his|her|its|their|reporters|journalists|lawmakers)\b|\s+(?-i:[A-Z0-9]))|with|after|following|at|during|in|before)\s+[^,“”\"]*?(?=\s*(?:,|\bthat\b)))?(?:,\s*)?(?:(?:earlier|later|afterwards?|separately|publicly|today|previously|also|again|last\s+(?:year|month|week|\w+day)|this\s+(?:year|month|week)|yesterday|in\s+\d{4}|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s*)*(?:\s*that\s+|:\s*)?")
 
 
 @dataclass(frozen=True)
@@ -139,8 +141,8 @@ def _listed_after(ms: list[ActorMention], first: ActorMention, text: str, offset
             break
         listed.append(m)
         if " and " in gap:
-            break
-    return listed if len(listed) == 1 or " and " in text[listed[-2].end - offset:listed[-1].begin - offset] else [first]
+            return listed  # the list closes with "and"; one that does not is no list
+    return [first]
 
 
 def _titled_gap(gap: str) -> bool:
@@ -418,7 +420,7 @@ class Attributor:
                 continue  # far from the verb, unless a long title stands between ("X, the …'s under secretary …, said")
             if _IN_RELATIVE_CLAUSE.search(text[max(s.begin, m.begin - 120):m.begin]) and "," in text[m.end:verb_at]:
                 continue  # "Karasin, who led Moscow's delegation, said": the clause names who he is, not who speaks
-            if re.search(r",\s+(?:who|whose)\b[^;“”\"]*$", text[max(s.begin, m.begin - 240):m.begin]) and re.search(r"[,—–]\s*$", text[m.end:verb_at]):
+            if _IN_LONG_RELATIVE_CLAUSE.search(text[max(s.begin, m.begin - 240):m.begin]) and re.search(r"[,—–]\s*$", text[m.end:verb_at]):
                 continue  # "…, who chaired the meeting of the signatories — Iran, Britain, France — said"
             between = text[m.end:verb_at]
             holder = self._apposition_head(ms, m, text)
@@ -490,11 +492,19 @@ class Attributor:
                 continue
             named = next((o.ref for o in ms if o.how == "demonym" and o.ref is not None
                           and window_start + m.start() <= o.begin < window_start + m.end()), None)
-            if named is None and "joint" in m.group(0).lower() and len(self.last_group) >= 2:
-                return list(self.last_group), window_start + m.start(), window_start + m.end()  # its signatories
-            if named or self.last_body_speaker is not None:
-                return [named or self.last_body_speaker], window_start + m.start(), window_start + m.end()
+            issuers = self._issuers(m.group(0), named)
+            if issuers:
+                return issuers, window_start + m.start(), window_start + m.end()
         return None
+
+    def _issuers(self, document: str, named: ActorRef | None = None) -> list[ActorRef] | None:
+        """Who issued the statement the article quotes: the side its demonym names ("the Ecuadorian
+        statement"), those who issued a joint one together, else the body last heard from."""
+        if named is not None:
+            return [named]
+        if "joint" in document.lower() and len(self.last_group) >= 2:
+            return list(self.last_group)
+        return [self.last_body_speaker] if self.last_body_speaker is not None else None
 
     def _titled_person_after(self, s: Sentence, ms: list[ActorMention], pos: int, after: ActorMention) -> ActorMention | None:
         person = next((o for o in ms if o.begin > after.end and o.how == "person" and not o.in_title), None)
@@ -608,8 +618,7 @@ class Attributor:
             # "…,” said the joint statement: those who issued it together; "said the statement": the
             # body whose statement the article quotes.
             lead = len(rest) - len(rest.lstrip())
-            speakers = self.last_group if "joint" in document.group(0).lower() and len(self.last_group) >= 2 else (
-                [self.last_body_speaker] if self.last_body_speaker is not None else None)
-            if speakers:
-                return list(speakers), pos + lead, pos + lead + document.end()
+            issuers = self._issuers(document.group(0))
+            if issuers:
+                return issuers, pos + lead, pos + lead + document.end()
         return None

@@ -337,7 +337,7 @@ def _spoke_with(clause: Clause, mentions: list[ActorMention]) -> bool:
         return True
     at = clause.begin + m.end()
     first = next((o for o in mentions if o.begin >= at and o.ref is not None and o.how != "demonym" and not o.in_title), None)
-    return first is not None and first.ref.kind == "person" and not clause.text[m.end():first.begin - clause.begin].strip(" ,").count(" ") > 3
+    return first is not None and first.ref.kind == "person" and clause.text[m.end():first.begin - clause.begin].strip(" ,").count(" ") <= 3
 
 
 def _meeting(clause: Clause, mentions: list[ActorMention], participants: tuple[ActorRef, ...]) -> FoundEvent | None:

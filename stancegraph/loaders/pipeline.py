@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import __version__
-from ..facts import ArticleFacts, Event, PartialDate, Place
+from ..facts import ActorRef, ArticleFacts, Event, PartialDate, Place
 from ..resources import ontology_dir
 from .actors import ActorFinder, ActorMention
 from .article import _after_dateline, _article_info, _dateline_span, _home_bodies, _is_lead
@@ -112,6 +112,7 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
 
     _fold_lead_restatements(state, sentences)
     _date_meetings_just_ended(state)
+    _one_meeting_in_its_city(state)
     _place_agreements_at_their_talks(state)
     state.facts.actors = list(state.actors.values())
     return state.facts
@@ -120,25 +121,31 @@ def extract_raw(raw: RawArticle, gazetteer: Gazetteer | None = None, topics: Top
 _JUST_ENDED = re.compile(rf"(?i)\b(?:has|have)\s+(?:\w+ly\s+)?(?:{ENDED_VERBS}|taken\s+place|been\s+held|got\s+under\s?way)\b")
 
 
+def _talks_of_the_day(events: list[Event], e: Event) -> list[Event]:
+    """The placed meetings held on ``e``'s day between two or more of its sides."""
+    sides = {p.iri for p in e.participants}
+    return [m for m in events if m is not e and m.kind == "meeting" and m.place is not None and m.date is not None
+            and m.date.iso == e.date.iso and len(sides & {p.iri for p in m.participants}) >= 2]
+
+
+def _one_meeting_in_its_city(state: _State) -> None:
+    """The talks one report places in a country ("met in Saudi Arabia") and another in its city
+    ("today's talks in Riyadh") are one meeting, in the city."""
+    events = state.facts.events
+    for e in [e for e in events if e.kind == "meeting" and e.place is not None and e.date is not None and _is_a_state(state, e.place.label)]:
+        if any(not _is_a_state(state, m.place.label) for m in _talks_of_the_day(events, e)):
+            events.remove(e)
+
+
 def _place_agreements_at_their_talks(state: _State) -> None:
     """An agreement the sides reached on the day of their talks, told without a place ("Lavrov said
     Russia and the US agreed to appoint ambassadors … after today's talks in Riyadh"), was reached
-    where the talks were held; and the talks one report places in a country ("met in Saudi
-    Arabia") and another in its city ("today's talks in Riyadh") are one meeting, in the city."""
+    where the talks were held — the city, where one report names the country and another the city."""
     events = state.facts.events
-    for e in [e for e in events if e.kind == "meeting" and e.place is not None and e.date is not None and _is_a_state(state, e.place.label)]:
-        sides = {p.iri for p in e.participants}
-        if any(m is not e and m.kind == "meeting" and m.place is not None and not _is_a_state(state, m.place.label)
-               and m.date is not None and m.date.iso == e.date.iso and len(sides & {p.iri for p in m.participants}) >= 2 for m in events):
-            events.remove(e)
     for i, e in enumerate(events):
         if e.kind != "other" or e.place is not None or e.date is None or e.date.precision != "day":
             continue
-        sides = {p.iri for p in e.participants}
-        talks = [m for m in events if m.kind == "meeting" and m.place is not None and m.date is not None and m.date.iso == e.date.iso
-                 and len(sides & {p.iri for p in m.participants}) >= 2]
-        # The city, where one report names the country ("in Saudi Arabia") and another the city.
-        places = {m.place.label: m.place for m in talks}
+        places = {m.place.label: m.place for m in _talks_of_the_day(events, e)}
         cities = {label: p for label, p in places.items() if not _is_a_state(state, label)} or places
         if len(cities) == 1:
             place = next(iter(cities.values()))
@@ -236,7 +243,8 @@ def _event_just_before(state: _State, s: Sentence) -> Event | None:
     return event if shares_day_with_last(s.text, paragraph == s.paragraph) else None
 
 
-def _meeting_place_just_before(state: _State, s: Sentence, date: PartialDate | None, participants=()) -> Place | None:
+def _meeting_place_just_before(state: _State, s: Sentence, date: PartialDate | None,
+                               participants: tuple[ActorRef, ...] = ()) -> Place | None:
     """The place of the meeting the sentence just before (or this one, earlier) told, if it named
     one: meetings told in a row without a place of their own are held where the last one was ("…
     held consultations in Beijing on Wednesday. Wu met his counterparts on Wednesday and Thursday."),

@@ -52,7 +52,7 @@ class _State:
     speaker_dates: dict[str, tuple[int, PartialDate]] = field(default_factory=dict)  # speaker → (paragraph, date)
     media: dict[str, Medium] = field(default_factory=dict)  # speaker → the outlet and occasion they last spoke in
     occasions: dict[str, PartialDate] = field(default_factory=dict)  # person → day of the press conference, meeting … they spoke at
-    other_days: list[tuple[int, str]] = field(default_factory=list)  # (sentence, ISO day) of every day the text names
+    other_days: list[tuple[int, str]] = field(default_factory=list)  # (sentence, ISO day) of each day the narrative names, outside what is said
     last_sides: list[ActorRef] = field(default_factory=list)  # the last two states named in one sentence
     answered_sentences: set[int] = field(default_factory=set)  # sentences whose verdict was read from speech
     last_event: tuple[int, int, Event] | None = None  # (paragraph, sentence index, event) of the last event read

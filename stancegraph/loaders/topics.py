@@ -44,12 +44,14 @@ class TopicMatcher:
         # "demanded that sanctions imposed by the US be lifted": sanctions relief, not sanctions at
         # large — when the narrower words go on about the broader, not when a list names both
         # ("NATO's non-expansion and Ukraine's non-accession").
-        narrowed = {id(b) for b in hits for n in hits
-                    if self.broader.get(n.topic) == b.topic and b.end <= n.begin and not re.search(r"[,;]", folded[b.end:n.begin])
-                    and (not re.search(r"\band\b", folded[b.end:n.begin]) or re.match(r"(?:to\s+)?be\s", folded[n.begin:n.end]))}
-        hits = [h for h in hits if id(h) not in narrowed]
+        hits = [b for b in hits if not any(self._narrows(n, b, folded) for n in hits)]
         specific = [h for h in hits if h.topic not in self.generic]
         return specific or hits
+
+    def _narrows(self, narrower: TopicHit, broader: TopicHit, folded: str) -> bool:
+        between = folded[broader.end:narrower.begin]
+        return (self.broader.get(narrower.topic) == broader.topic and broader.end <= narrower.begin and not re.search(r"[,;]", between)
+                and (not re.search(r"\band\b", between) or re.match(r"(?:to\s+)?be\s", folded[narrower.begin:narrower.end]) is not None))
 
     def specific(self, text: str) -> list[TopicHit]:
         """The hits on substantive topics only: none where ``text`` names only a frame topic."""
