@@ -32,7 +32,6 @@ from . import queries as stored
 from .build import build
 from .errors import UserError
 from .loaders.actors import normalise_person_name
-from .loaders.gazetteer import default_gazetteer
 from .store import Store
 
 KINDS = ("demands", "responses", "statements", "events", "actors")
@@ -140,14 +139,6 @@ class _ActorNames:
         for label, other in rows.rows:
             key = _norm_name(label)
             self.names.setdefault(key, {key}).add(_norm_name(other.rsplit("/", 1)[-1] if other.startswith("http") else other))
-        # Places are written by their label alone; their aliases are the gazetteer's ("Washington" is
-        # "Washington, D.C.").
-        aliases: dict[str, set[str]] = {}
-        for surface, iri in default_gazetteer().places.items():
-            aliases.setdefault(iri, set()).add(_norm_name(surface))
-        for group in aliases.values():
-            for name in group:
-                self.names.setdefault(name, {name}).update(group)
 
     def same(self, gold_name: str | None, gold_wikidata: str | None, predicted_label: str | None) -> bool:
         if not gold_name or not predicted_label:
